@@ -1,0 +1,37 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, infisical.secret_rotation contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    """How every module identifies a DBT Service Token Rotation (argspec: module_utils/_options.py)."""
+
+    DOCUMENTATION = r"""
+options:
+  rotation_id:
+    description:
+      - ID (a UUID) of the DBT Service Token Rotation.
+      - Give either O(rotation_id), or O(name) with O(project_id), O(environment) and O(secret_path).
+    type: str
+  name:
+    description:
+      - Name of the rotation, unique within its folder. Lowercase letters, digits and hyphens, 1 to 64 characters.
+      - Without O(rotation_id), the rotation is looked up by this name in O(project_id), O(environment) and O(secret_path).
+    type: str
+  project_id:
+    description:
+      - ID of the Infisical project that holds the rotation.
+    type: str
+  environment:
+    description:
+      - Slug of the project environment that holds the rotation, for example V(dev) or V(prod).
+    type: str
+  secret_path:
+    description:
+      - Folder of the rotation in the environment. A trailing slash is ignored, as Infisical ignores it.
+    type: str
+    default: /
+"""

@@ -1,0 +1,275 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, infisical.secret_rotation contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE to the infisical.secret_rotation collection: no stable interface, may change in any release.
+
+"""The one HTTP client of the collection: login, TLS, retries and Infisical's error shapes.
+
+Nothing else in the collection imports ``requests`` or builds a URL.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import random
+import re
+import time
+import traceback
+from datetime import datetime, timezone
+
+try:
+    import requests
+    import requests.exceptions
+    import urllib3.exceptions
+except ImportError:
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+else:
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+
+COLLECTION_VERSION = "1.0.0"
+USER_AGENT = f"infisical.secret_rotation/{COLLECTION_VERSION}"
+
+# Longest single wait between attempts: a task may be slowed by rate limits, never hung by them.
+MAX_WAIT_SECONDS = 60.0
+BACKOFF_BASE_SECONDS = 0.5
+# Gateway errors and Infisical's "migrating" 503 at start-up: worth another try when a repeat is safe.
+RETRYABLE_STATUSES = frozenset((502, 503, 504))
+
+LOGIN_PATHS = {
+    "universal_auth": "/api/v1/auth/universal-auth/login",
+    "oidc_auth": "/api/v1/auth/oidc-auth/login",
+}
+CREDENTIAL_HINTS = {
+    "universal_auth": "universal_auth_client_id and universal_auth_client_secret",
+    "oidc_auth": "identity_id and jwt",
+    "token_auth": "token",
+}
+_SECONDS_IN_MESSAGE = re.compile(r"try again in (\d+(?:\.\d+)?) seconds?", re.IGNORECASE)
+
+
+class InfisicalError(Exception):
+    """Every failure of a request to Infisical, described without any secret.
+
+    ``ambiguous`` is true when the server may have applied the request although no answer
+    confirms it (timeout or dropped connection after sending, 5xx): a caller that must not
+    repeat a write reads the state back instead of retrying.
+    """
+
+    def __init__(self, message, status=None, request_id=None, method=None, path=None, error=None, ambiguous=False,
+                 transient=False):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.request_id = request_id
+        self.method = method
+        self.path = path
+        self.error = error
+        self.ambiguous = ambiguous
+        # A network-level failure (no HTTP answer): worth another try where a repeat is safe.
+        self.transient = transient
+
+    def __str__(self):
+        where = f"{self.method} {self.path}: " if self.method else ""
+        if self.status is None:
+            return f"{where}{self.message}"
+        error = f" {self.error}" if self.error else ""
+        request_id = f", request id {self.request_id}" if self.request_id else ""
+        return f"{where}HTTP {self.status}{error}{request_id}: {self.message}"
+
+    def details(self):
+        """The structured facts for a task result (no secret is ever among them)."""
+        return {"status": self.status, "request_id": self.request_id, "method": self.method, "path": self.path}
+
+
+def _dotted(path):
+    return ".".join(str(part) for part in path)
+
+
+def describe_validation_issues(issues, field_name=_dotted):
+    """Render Infisical's 422 zod issues ``[{code, path, message}]`` as one sentence per field."""
+    sentences = []
+    for issue in issues:
+        if not isinstance(issue, dict):
+            sentences.append(str(issue))
+            continue
+        field = field_name(issue.get("path") or [])
+        text = issue.get("message") or issue.get("code") or "invalid"
+        sentences.append(f"{field}: {text}" if field else text)
+    return "; ".join(sentences)
+
+
+def wait_seconds_from_headers(headers, message, now=None):
+    """How long a 429 asks us to wait: Retry-After (seconds or HTTP-date), then X-RateLimit-Reset, then the message."""
+    retry_after = headers.get("Retry-After")
+    if retry_after:
+        retry_after = retry_after.strip()
+        if re.fullmatch(r"\d+(\.\d+)?", retry_after):
+            return float(retry_after)
+        try:
+            when = email.utils.parsedate_to_datetime(retry_after)
+        except (TypeError, ValueError, IndexError):
+            when = None
+        if when is not None:
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=timezone.utc)
+            now = now or datetime.now(timezone.utc)
+            return max(0.0, (when - now).total_seconds())
+    reset = headers.get("X-RateLimit-Reset")
+    if reset and re.fullmatch(r"\s*\d+(\.\d+)?\s*", reset):
+        return float(reset)
+    found = _SECONDS_IN_MESSAGE.search(message or "")
+    return float(found.group(1)) if found else None
+
+
+class InfisicalClient:
+    """A ``requests.Session`` bound to one Infisical URL and one identity.
+
+    It logs in once, on the first request that needs it, and retries only what is safe:
+    a 429 always (the server did not act), a request that never left the machine always,
+    and gateway errors, timeouts and dropped connections only for ``replayable`` requests.
+    """
+
+    def __init__(self, url, auth_method, credentials, validate_certs=True, ca_path=None, timeout=30, retries=5,
+                 field_name=_dotted, on_secret=None, sleep=time.sleep):
+        self.base_url = url.rstrip("/")
+        self.auth_method = auth_method
+        self._credentials = credentials
+        # requests lets REQUESTS_CA_BUNDLE override Session.verify: passing it per request makes ours win.
+        self._verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
+        self.timeout = timeout
+        self.retries = retries
+        self._field_name = field_name
+        self._on_secret = on_secret or (lambda value: None)
+        self._sleep = sleep
+        self._access_token = credentials.get("token") if auth_method == "token_auth" else None
+        if self._access_token:
+            self._on_secret(self._access_token)
+        self._session = requests.Session()
+        self._session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
+
+    @classmethod
+    def from_params(cls, params, **hooks):
+        """Build a client from the connection options every module shares (see ``_module``)."""
+        credentials = {
+            "universal_auth": {"clientId": params.get("universal_auth_client_id"),
+                               "clientSecret": params.get("universal_auth_client_secret")},
+            "oidc_auth": {"identityId": params.get("identity_id"), "jwt": params.get("jwt")},
+            "token_auth": {"token": params.get("token")},
+        }[params["auth_method"]]
+        return cls(params["url"], params["auth_method"], credentials, validate_certs=params["validate_certs"],
+                   ca_path=params.get("ca_path"), timeout=params["timeout"], retries=params["retries"], **hooks)
+
+    def get(self, path, query=None):
+        return self.request("GET", path, query=query)
+
+    def request(self, method, path, query=None, body=None, replayable=True):
+        """Send one API call and return its decoded JSON answer, or raise ``InfisicalError``."""
+        headers = {"Authorization": f"Bearer {self._token()}"}
+        return self._send(method, path, query, body, headers, replayable)
+
+    def _token(self):
+        if self._access_token is None:
+            path = LOGIN_PATHS[self.auth_method]
+            answer = self._send("POST", path, None, self._credentials, {}, replayable=True)
+            token = answer.get("accessToken") if isinstance(answer, dict) else None
+            if not token:
+                raise InfisicalError("the login answer holds no access token", method="POST", path=path)
+            self._on_secret(token)
+            self._access_token = token
+        return self._access_token
+
+    def _send(self, method, path, query, body, headers, replayable):
+        attempt = 0
+        while True:
+            try:
+                response = self._attempt(method, path, query, body, headers)
+            except InfisicalError as failure:
+                error, wait = failure, None
+                retry = failure.transient and (replayable or not failure.ambiguous)
+            else:
+                if response.status_code < 400:
+                    return self._decode(response, method, path, replayable)
+                error = self._error_from(response, method, path)
+                retry = response.status_code == 429 or (replayable and response.status_code in RETRYABLE_STATUSES)
+                wait = wait_seconds_from_headers(response.headers, error.message) if response.status_code == 429 else None
+            if not retry or attempt >= self.retries:
+                raise error
+            self._sleep(self._backoff(attempt, wait))
+            attempt += 1
+
+    def _attempt(self, method, path, query, body, headers):
+        if body is not None:
+            # Infisical answers 500 to an empty body declared as JSON: the type goes only with a body.
+            headers = dict(headers, **{"Content-Type": "application/json"})
+            data = json.dumps(body)
+        else:
+            data = None
+        try:
+            return self._session.request(method, self.base_url + path, params=query, data=data, headers=headers,
+                                         timeout=self.timeout, verify=self._verify, allow_redirects=False)
+        except requests.exceptions.SSLError as exc:
+            raise InfisicalError(f"TLS failure talking to {self.base_url}: {exc}; check validate_certs and ca_path",
+                                 method=method, path=path) from None
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            sent = not _failed_before_sending(exc)
+            if not sent:
+                what = "could not connect"
+            elif isinstance(exc, requests.exceptions.Timeout):
+                what = f"no answer within the timeout of {self.timeout}s"
+            else:
+                what = "connection lost before the answer"
+            raise InfisicalError(f"{what} ({type(exc).__name__}) talking to {self.base_url}",
+                                 method=method, path=path, ambiguous=sent, transient=True) from None
+        except requests.exceptions.RequestException as exc:
+            raise InfisicalError(f"request failed: {exc}", method=method, path=path) from None
+
+    def _decode(self, response, method, path, replayable):
+        if not response.content:
+            return {}
+        try:
+            return response.json()
+        except ValueError:
+            raise InfisicalError(f"HTTP {response.status_code} answer is not JSON: {response.text[:200]!r}",
+                                 status=response.status_code, method=method, path=path, ambiguous=not replayable) from None
+
+    def _error_from(self, response, method, path):
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            text = response.text.strip()[:200] or response.reason or "no details"
+            return InfisicalError(text, status=response.status_code, method=method, path=path,
+                                  request_id=response.headers.get("X-Request-Id"), ambiguous=response.status_code >= 500)
+        message = body.get("message")
+        if isinstance(message, list):
+            message = describe_validation_issues(message, self._field_name)
+        message = str(message or body.get("error") or response.reason or "no details")
+        error = body.get("error")
+        if response.status_code == 401 or error == "TokenError":
+            message = f"{message} (check the credentials of auth_method {self.auth_method}: {CREDENTIAL_HINTS[self.auth_method]})"
+        return InfisicalError(message, status=response.status_code, method=method, path=path, error=error,
+                              request_id=body.get("reqId") or response.headers.get("X-Request-Id"),
+                              ambiguous=response.status_code >= 500)
+
+    @staticmethod
+    def _backoff(attempt, wait):
+        if wait is not None:
+            # Honour the server's wait, plus a little jitter so parallel forks do not return in step.
+            return min(MAX_WAIT_SECONDS, wait) + random.uniform(0, 0.25)
+        return min(MAX_WAIT_SECONDS, BACKOFF_BASE_SECONDS * 2 ** attempt) * random.uniform(0.5, 1.0)
+
+
+def _failed_before_sending(exc):
+    """True when requests could not even connect: the server cannot have seen the request."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, urllib3.exceptions.MaxRetryError):
+        reason = reason.reason
+    return isinstance(reason, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError))

@@ -1,0 +1,129 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, infisical.secret_rotation contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE to the infisical.secret_rotation collection: no stable interface, may change in any release.
+
+"""Every option the modules share, declared once, and the rules their values must follow.
+
+The rules mirror the constraints of Infisical's API so that a bad value fails the task
+before any request is sent, with a message that names the option.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible.module_utils.basic import env_fallback
+
+PERMISSION_SETS = (
+    "account_admin", "account_viewer", "admin", "analyst", "billing_admin", "cost_insights_admin",
+    "cost_insights_viewer", "cost_management_admin", "cost_management_viewer", "database_admin", "developer",
+    "fusion_admin", "git_admin", "job_admin", "job_runner", "job_viewer", "manage_marketplace_apps", "member",
+    "metadata_only", "owner", "project_creator", "readonly", "scim_only", "security_admin", "semantic_layer_only",
+    "stakeholder", "team_admin", "webhooks_only",
+)
+
+CONNECTION_SPEC = dict(
+    url=dict(type="str", default="https://app.infisical.com", fallback=(env_fallback, ["INFISICAL_URL", "INFISICAL_HOST"])),
+    auth_method=dict(type="str", default="universal_auth", choices=["universal_auth", "token_auth", "oidc_auth"],
+                     fallback=(env_fallback, ["INFISICAL_AUTH_METHOD"])),
+    universal_auth_client_id=dict(type="str", fallback=(env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"])),
+    universal_auth_client_secret=dict(type="str", no_log=True,
+                                      fallback=(env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"])),
+    token=dict(type="str", no_log=True, fallback=(env_fallback, ["INFISICAL_TOKEN"])),
+    identity_id=dict(type="str", fallback=(env_fallback, ["INFISICAL_MACHINE_IDENTITY_ID"])),
+    jwt=dict(type="str", no_log=True, fallback=(env_fallback, ["INFISICAL_JWT"])),
+    validate_certs=dict(type="bool", default=True),
+    ca_path=dict(type="path"),
+    timeout=dict(type="int", default=30),
+    retries=dict(type="int", default=5),
+)
+CONNECTION_REQUIRED_IF = [
+    ("auth_method", "universal_auth", ("universal_auth_client_id", "universal_auth_client_secret")),
+    ("auth_method", "token_auth", ("token",)),
+    ("auth_method", "oidc_auth", ("identity_id", "jwt")),
+]
+
+# How a rotation is found: by id, or by name in a project, environment and folder.
+REFERENCE_SPEC = dict(
+    rotation_id=dict(type="str"),
+    name=dict(type="str"),
+    project_id=dict(type="str"),
+    environment=dict(type="str"),
+    secret_path=dict(type="str", default="/"),
+)
+
+# The settings of a rotation (dbt_token_rotation).
+SETTINGS_SPEC = dict(
+    description=dict(type="str"),
+    auto_rotation_enabled=dict(type="bool"),
+    rotation_interval=dict(type="int"),
+    rotate_at_utc=dict(type="dict", options=dict(hours=dict(type="int"), minutes=dict(type="int"))),
+    parameters=dict(type="dict", options=dict(
+        token_name=dict(type="str"),
+        permission_grants=dict(type="list", elements="dict", options=dict(
+            permission_set=dict(type="str", required=True, choices=list(PERMISSION_SETS)),
+            project_id=dict(type="int"),
+        )),
+    )),
+    secrets_mapping=dict(type="dict", options=dict(service_token=dict(type="str", required=True, no_log=False))),
+)
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_SLUG = re.compile(r"[a-z0-9-]+")
+
+
+def _length(low, high):
+    return lambda value: low <= len(value) <= high
+
+
+def _between(low, high):
+    return lambda value: low <= value <= high
+
+
+# Option path -> (check, the rule a bad value breaks). Paths name nested options with dots.
+RULES = {
+    "url": (lambda value: re.match(r"https?://[^/\s]+", value) is not None, "must be an http:// or https:// URL"),
+    "timeout": (lambda value: value >= 1, "must be at least 1 (seconds)"),
+    "retries": (lambda value: value >= 0, "must be 0 or more"),
+    "rotation_id": (_UUID.fullmatch, "must be a UUID"),
+    "connection_id": (_UUID.fullmatch, "must be a UUID"),
+    "name": (lambda value: _SLUG.fullmatch(value) and len(value) <= 64,
+             "must be 1-64 characters of lowercase letters, digits and hyphens"),
+    "project_id": (lambda value: value.strip() != "", "must not be empty"),
+    "environment": (lambda value: 1 <= len(value.strip()) <= 64, "must be an environment slug of 1-64 characters"),
+    "secret_path": (lambda value: value.startswith("/"), "must be an absolute folder path starting with /"),
+    "description": (_length(0, 256), "must be at most 256 characters"),
+    "rotation_interval": (lambda value: value >= 1, "must be at least 1 (days)"),
+    "rotate_at_utc.hours": (_between(0, 23), "must be an hour from 0 to 23"),
+    "rotate_at_utc.minutes": (_between(0, 59), "must be a minute from 0 to 59"),
+    "parameters.token_name": (_length(1, 255), "must be 1-255 characters"),
+    "parameters.permission_grants": (lambda value: len(value) >= 1, "must hold at least one grant"),
+    "parameters.permission_grants.project_id": (lambda value: value >= 1, "must be a positive dbt project id"),
+    "secrets_mapping.service_token": (lambda value: value.strip() != "" and not re.search(r"[:/]", value),
+                                      "must be a secret name, not empty and without ':' or '/'"),
+}
+
+
+def _values_at(value, parts, shown=""):
+    """Yield (display name, value) for each value at an option path; lists of sub-options are walked."""
+    if not parts:
+        yield shown, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _values_at(item, parts, f"{shown}[{index}]")
+    elif isinstance(value, dict) and value.get(parts[0]) is not None:
+        yield from _values_at(value[parts[0]], parts[1:], f"{shown}.{parts[0]}" if shown else parts[0])
+
+
+def option_errors(params):
+    """A sentence per option whose value breaks its rule (empty when all is well)."""
+    errors = []
+    for path, (check, rule) in RULES.items():
+        for shown, value in _values_at(params, path.split(".")):
+            if not check(value):
+                text = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+                errors.append(f"{shown}={text} {rule}")
+    return errors

@@ -1,0 +1,195 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, infisical.secret_rotation contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE to the infisical.secret_rotation collection: no stable interface, may change in any release.
+
+"""Where API fields become option names: mapping, normalisation, comparison, redaction.
+
+Every module reads rotations through ``rotation_from_api`` (a whitelist, so a secret the API
+might add one day never reaches a task result) and writes them through ``settings_to_api``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The settings a playbook manages on an existing rotation (PATCH body keys, in option names).
+MANAGED_SETTINGS = ("name", "description", "auto_rotation_enabled", "rotation_interval", "rotate_at_utc",
+                    "parameters", "secrets_mapping")
+# Set once at creation; the API cannot change them afterwards.
+IDENTITY_FIELDS = ("project_id", "environment", "secret_path", "connection_id")
+# Nested settings whose sub-options may be managed one by one.
+PARTIAL_SETTINGS = ("parameters", "rotate_at_utc")
+
+# Option names that are not the plain snake_case of their API name.
+_OPTION_FOR_API = {
+    "isAutoRotationEnabled": "auto_rotation_enabled",
+    "clientId": "universal_auth_client_id",
+    "clientSecret": "universal_auth_client_secret",
+}
+_API_FOR_OPTION = {option: api for api, option in _OPTION_FOR_API.items()}
+
+# Result key -> where it sits in the API's rotation object. Anything not listed is never returned.
+_RESULT_FIELDS = (
+    ("id", ("id",)),
+    ("name", ("name",)),
+    ("description", ("description",)),
+    ("type", ("type",)),
+    ("project_id", ("projectId",)),
+    ("environment", ("environment", "slug")),
+    ("environment_name", ("environment", "name")),
+    ("secret_path", ("folder", "path")),
+    ("folder_id", ("folderId",)),
+    ("connection_id", ("connectionId",)),
+    ("connection_name", ("connection", "name")),
+    ("auto_rotation_enabled", ("isAutoRotationEnabled",)),
+    ("rotation_interval", ("rotationInterval",)),
+    ("rotate_at_utc", ("rotateAtUtc",)),
+    ("parameters", ("parameters",)),
+    ("secrets_mapping", ("secretsMapping",)),
+    ("active_index", ("activeIndex",)),
+    ("rotation_status", ("rotationStatus",)),
+    ("last_rotation_message", ("lastRotationMessage",)),
+    ("last_rotated_at", ("lastRotatedAt",)),
+    ("last_rotation_attempted_at", ("lastRotationAttemptedAt",)),
+    ("last_rotation_job_id", ("lastRotationJobId",)),
+    ("next_rotation_at", ("nextRotationAt",)),
+    ("is_last_rotation_manual", ("isLastRotationManual",)),
+    ("created_at", ("createdAt",)),
+    ("updated_at", ("updatedAt",)),
+)
+# Keys allowed inside the nested objects of a result, in API spelling.
+_NESTED_FIELDS = {"rotateAtUtc": ("hours", "minutes"), "parameters": ("tokenName", "permissionGrants"),
+                  "permissionGrants": ("permissionSet", "projectId"), "secretsMapping": ("serviceToken",)}
+
+
+def option_name(api_name):
+    """``rotationInterval`` -> ``rotation_interval`` (and the few names that differ)."""
+    if api_name in _OPTION_FOR_API:
+        return _OPTION_FOR_API[api_name]
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", api_name).lower()
+
+
+def api_name(option):
+    """``rotation_interval`` -> ``rotationInterval`` (and the few names that differ)."""
+    if option in _API_FOR_OPTION:
+        return _API_FOR_OPTION[option]
+    head, *rest = option.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+def option_path(api_path):
+    """A zod issue path in option names: ``['parameters', 'permissionGrants', 0]`` -> ``parameters.permission_grants[0]``."""
+    text = ""
+    for part in api_path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + option_name(str(part))
+    return text
+
+
+def _whitelisted(api_key, value):
+    """Copy an API value into option spelling, keeping only the keys we know."""
+    if isinstance(value, dict):
+        allowed = _NESTED_FIELDS.get(api_key, ())
+        return {option_name(key): _whitelisted(key, value[key]) for key in allowed if key in value}
+    if isinstance(value, list):
+        return [_whitelisted(api_key, item) for item in value]
+    return value
+
+
+def rotation_from_api(api):
+    """The rotation as modules return it: snake_case, whitelisted, no secret value."""
+    result = {}
+    for key, path in _RESULT_FIELDS:
+        value = api
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        result[key] = _whitelisted(path[-1], value)
+    return normalise(result)
+
+
+def _number(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _grants(grants):
+    """Permission grants as a canonical, order-free list; a ``project_id`` of null means left out."""
+    canonical = set()
+    for grant in grants or ():
+        project_id = _number(grant.get("project_id"))
+        canonical.add((grant["permission_set"], project_id))
+    return [dict(permission_set=permission_set, **({} if project_id is None else {"project_id": project_id}))
+            for permission_set, project_id in sorted(canonical, key=lambda item: (item[0], item[1] is not None, item[1] or 0))]
+
+
+def normalise(settings):
+    """Bring settings (from the API or from options) to one comparable form."""
+    result = dict(settings)
+    if "description" in result and result["description"] == "":
+        result["description"] = None
+    if result.get("secret_path"):
+        result["secret_path"] = normalise_secret_path(result["secret_path"])
+    if result.get("rotation_interval") is not None:
+        result["rotation_interval"] = _number(result["rotation_interval"])
+    if isinstance(result.get("rotate_at_utc"), dict):
+        result["rotate_at_utc"] = {key: _number(value) for key, value in result["rotate_at_utc"].items()}
+    if isinstance(result.get("parameters"), dict) and "permission_grants" in result["parameters"]:
+        result["parameters"] = dict(result["parameters"], permission_grants=_grants(result["parameters"]["permission_grants"]))
+    return result
+
+
+def normalise_secret_path(path):
+    """Infisical stores ``/a/b/`` as ``/a/b`` (``/`` stays ``/``)."""
+    stripped = path.strip()
+    return stripped.rstrip("/") or "/"
+
+
+def desired_settings(params, current=None):
+    """The managed settings as the task wants them: options left unset are not managed.
+
+    ``parameters`` and ``rotate_at_utc`` are single objects in the API; a sub-option left unset
+    keeps its current value, so managing only ``token_name`` never drops the grants.
+    """
+    desired = {}
+    for key in MANAGED_SETTINGS:
+        value = params.get(key)
+        if value is None:
+            continue
+        if key in PARTIAL_SETTINGS:
+            given = {sub: sub_value for sub, sub_value in value.items() if sub_value is not None}
+            value = dict((current or {}).get(key) or {}, **given)
+        desired[key] = value
+    return normalise(desired)
+
+
+def changed_settings(desired, current):
+    """The managed keys whose desired value differs from the current one."""
+    return [key for key in desired if desired[key] != current.get(key)]
+
+
+def identity_conflicts(params, current):
+    """Identity fields given in the task that differ from the rotation's (the API cannot change them)."""
+    wanted = normalise({key: params.get(key) for key in IDENTITY_FIELDS if params.get(key) is not None})
+    return [f"{key} is {current.get(key)!r}, not {value!r}" for key, value in wanted.items() if value != current.get(key)]
+
+
+def settings_to_api(settings):
+    """Option-spelled settings as an API body (PATCH or create)."""
+    return {api_name(key): _to_api(value) for key, value in settings.items()}
+
+
+def _to_api(value):
+    if isinstance(value, dict):
+        return {api_name(key): _to_api(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_to_api(item) for item in value]
+    return value
+
+
+def diff_view(keys, before, after):
+    """``--diff`` content: the managed keys only, before and after."""
+    return {"before": {key: before.get(key) for key in keys}, "after": {key: after.get(key) for key in keys}}
