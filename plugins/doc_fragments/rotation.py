@@ -32,6 +32,6 @@ options:
   secret_path:
     description:
       - Folder of the rotation in the environment. A trailing slash is ignored, as Infisical ignores it.
+      - When not set, a lookup by O(name) uses the root folder V(/).
     type: str
-    default: /
 """

@@ -44,10 +44,11 @@ LOGIN_PATHS = {
     "universal_auth": "/api/v1/auth/universal-auth/login",
     "oidc_auth": "/api/v1/auth/oidc-auth/login",
 }
-CREDENTIAL_HINTS = {
-    "universal_auth": "universal_auth_client_id and universal_auth_client_secret",
-    "oidc_auth": "identity_id and jwt",
-    "token_auth": "token",
+# The options each auth method needs, and the API field each becomes in the login body.
+CREDENTIAL_OPTIONS = {
+    "universal_auth": {"universal_auth_client_id": "clientId", "universal_auth_client_secret": "clientSecret"},
+    "oidc_auth": {"identity_id": "identityId", "jwt": "jwt"},
+    "token_auth": {"token": "token"},
 }
 _SECONDS_IN_MESSAGE = re.compile(r"try again in (\d+(?:\.\d+)?) seconds?", re.IGNORECASE)
 
@@ -155,12 +156,8 @@ class InfisicalClient:
     @classmethod
     def from_params(cls, params, **hooks):
         """Build a client from the connection options every module shares (see ``_module``)."""
-        credentials = {
-            "universal_auth": {"clientId": params.get("universal_auth_client_id"),
-                               "clientSecret": params.get("universal_auth_client_secret")},
-            "oidc_auth": {"identityId": params.get("identity_id"), "jwt": params.get("jwt")},
-            "token_auth": {"token": params.get("token")},
-        }[params["auth_method"]]
+        options = CREDENTIAL_OPTIONS[params["auth_method"]]
+        credentials = {field: params.get(option) for option, field in options.items()}
         return cls(params["url"], params["auth_method"], credentials, validate_certs=params["validate_certs"],
                    ca_path=params.get("ca_path"), timeout=params["timeout"], retries=params["retries"], **hooks)
 
@@ -252,7 +249,8 @@ class InfisicalClient:
         message = str(message or body.get("error") or response.reason or "no details")
         error = body.get("error")
         if response.status_code == 401 or error == "TokenError":
-            message = f"{message} (check the credentials of auth_method {self.auth_method}: {CREDENTIAL_HINTS[self.auth_method]})"
+            options = " and ".join(CREDENTIAL_OPTIONS[self.auth_method])
+            message = f"{message} (check the credentials of auth_method {self.auth_method}: {options})"
         return InfisicalError(message, status=response.status_code, method=method, path=path, error=error,
                               request_id=body.get("reqId") or response.headers.get("X-Request-Id"),
                               ambiguous=response.status_code >= 500)

@@ -19,28 +19,28 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._client 
     InfisicalError,
 )
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._options import (
-    CONNECTION_REQUIRED_IF,
     CONNECTION_SPEC,
     REFERENCE_SPEC,
     option_errors,
 )
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import option_path
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import normalise_secret_path, option_path
 
 
 class InfisicalModule(AnsibleModule):
     """An ``AnsibleModule`` that knows the connection options and how a rotation is identified.
 
     Every option value is checked against the API's rules here, before any request is sent.
-    With ``project_listing`` a bare ``project_id`` (no name) is a valid way to select rotations.
+    With ``project_listing`` a bare ``project_id`` (no name) is a valid way to select rotations;
+    with ``renames`` a ``name`` beside ``rotation_id`` is the wanted name, otherwise it is an error.
     """
 
-    def __init__(self, argument_spec=None, required_if=(), project_listing=False, **kwargs):
+    def __init__(self, argument_spec=None, project_listing=False, renames=False, **kwargs):
         spec = dict(CONNECTION_SPEC, **REFERENCE_SPEC)
         spec.update(argument_spec or {})
-        super().__init__(argument_spec=spec, required_if=CONNECTION_REQUIRED_IF + list(required_if), **kwargs)
+        super().__init__(argument_spec=spec, **kwargs)
         if not HAS_REQUESTS:
             self.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
-        errors = option_errors(self.params) + self._reference_errors(project_listing)
+        errors = option_errors(self.params) + self._reference_errors(project_listing, renames)
         if errors:
             self.fail_json(msg="; ".join(errors))
         self._api = None
@@ -57,7 +57,9 @@ class InfisicalModule(AnsibleModule):
         """The lookup arguments for ``DbtRotationsApi.find``: the id, or the name in its folder."""
         if self.params["rotation_id"]:
             return {"rotation_id": self.params["rotation_id"]}
-        return {key: self.params[key] for key in ("name", "project_id", "environment", "secret_path")}
+        params = self.params
+        return {"name": params["name"], "project_id": params["project_id"], "environment": params["environment"],
+                "secret_path": normalise_secret_path(params["secret_path"] or "/")}
 
     def run(self, task):
         """Run ``task(self)``; any Infisical failure ends the task with its status and request id."""
@@ -66,10 +68,11 @@ class InfisicalModule(AnsibleModule):
         except InfisicalError as err:
             self.fail_json(msg=str(err), **err.details())
 
-    def _reference_errors(self, project_listing):
+    def _reference_errors(self, project_listing, renames):
+        # Checked here rather than with mutually_exclusive, which takes an explicit null as given.
         params = self.params
         if params["rotation_id"]:
-            return []
+            return [] if renames or not params["name"] else ["give rotation_id or name, not both"]
         if project_listing and params["project_id"] and not params["name"]:
             return []
         if not params["name"]:

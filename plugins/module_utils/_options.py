@@ -17,6 +17,8 @@ import re
 
 from ansible.module_utils.basic import env_fallback
 
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import CREDENTIAL_OPTIONS
+
 PERMISSION_SETS = (
     "account_admin", "account_viewer", "admin", "analyst", "billing_admin", "cost_insights_admin",
     "cost_insights_viewer", "cost_management_admin", "cost_management_viewer", "database_admin", "developer",
@@ -40,19 +42,14 @@ CONNECTION_SPEC = dict(
     timeout=dict(type="int", default=30),
     retries=dict(type="int", default=5),
 )
-CONNECTION_REQUIRED_IF = [
-    ("auth_method", "universal_auth", ("universal_auth_client_id", "universal_auth_client_secret")),
-    ("auth_method", "token_auth", ("token",)),
-    ("auth_method", "oidc_auth", ("identity_id", "jwt")),
-]
-
 # How a rotation is found: by id, or by name in a project, environment and folder.
 REFERENCE_SPEC = dict(
     rotation_id=dict(type="str"),
     name=dict(type="str"),
     project_id=dict(type="str"),
     environment=dict(type="str"),
-    secret_path=dict(type="str", default="/"),
+    # No default: with rotation_id, an unset secret_path must not be compared to the rotation's folder.
+    secret_path=dict(type="str"),
 )
 
 # The settings of a rotation (dbt_token_rotation).
@@ -70,6 +67,20 @@ SETTINGS_SPEC = dict(
     )),
     secrets_mapping=dict(type="dict", options=dict(service_token=dict(type="str", required=True, no_log=False))),
 )
+
+_DURATION_PART = re.compile(r"(\d+)\s*([smhdw])")
+_SECONDS_PER_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text):
+    """``90s``, ``30m``, ``12h``, ``7d``, ``2w``, ``1d12h`` or plain seconds -> seconds; ``None`` if malformed."""
+    text = str(text).strip().lower()
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if not re.fullmatch(r"(\d+\s*[smhdw]\s*)+", text):
+        return None
+    return sum(int(count) * _SECONDS_PER_UNIT[unit] for count, unit in _DURATION_PART.findall(text))
+
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _SLUG = re.compile(r"[a-z0-9-]+")
@@ -102,6 +113,8 @@ RULES = {
     "parameters.token_name": (_length(1, 255), "must be 1-255 characters"),
     "parameters.permission_grants": (lambda value: len(value) >= 1, "must hold at least one grant"),
     "parameters.permission_grants.project_id": (lambda value: value >= 1, "must be a positive dbt project id"),
+    "skip_if_rotated_within": (lambda value: parse_duration(value) is not None,
+                               "must be a duration such as 90s, 30m, 12h, 7d, 2w, 1d12h, or a number of seconds"),
     "secrets_mapping.service_token": (lambda value: value.strip() != "" and not re.search(r"[:/]", value),
                                       "must be a secret name, not empty and without ':' or '/'"),
 }
@@ -120,10 +133,17 @@ def _values_at(value, parts, shown=""):
 
 def option_errors(params):
     """A sentence per option whose value breaks its rule (empty when all is well)."""
-    errors = []
+    errors = _credential_errors(params)
     for path, (check, rule) in RULES.items():
         for shown, value in _values_at(params, path.split(".")):
             if not check(value):
                 text = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
                 errors.append(f"{shown}={text} {rule}")
     return errors
+
+
+def _credential_errors(params):
+    # Checked here rather than with required_if, which takes an explicit null or "" as given.
+    missing = [option for option in CREDENTIAL_OPTIONS[params["auth_method"]] if not params.get(option)]
+    named = [f"{option} (or the environment variable {CONNECTION_SPEC[option]['fallback'][1][0]})" for option in missing]
+    return [f"auth_method={params['auth_method']} needs {' and '.join(named)}"] if missing else []

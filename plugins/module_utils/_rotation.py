@@ -14,6 +14,7 @@ might add one day never reaches a task result) and writes them through ``setting
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 
 # The settings a playbook manages on an existing rotation (PATCH body keys, in option names).
 MANAGED_SETTINGS = ("name", "description", "auto_rotation_enabled", "rotation_interval", "rotate_at_utc",
@@ -22,6 +23,10 @@ MANAGED_SETTINGS = ("name", "description", "auto_rotation_enabled", "rotation_in
 IDENTITY_FIELDS = ("project_id", "environment", "secret_path", "connection_id")
 # Nested settings whose sub-options may be managed one by one.
 PARTIAL_SETTINGS = ("parameters", "rotate_at_utc")
+# What a new rotation needs (besides its name tuple), and what it gets when a part is left out.
+CREATION_NEEDS = ("connection_id", "rotation_interval", "parameters.token_name", "parameters.permission_grants",
+                  "secrets_mapping")
+CREATE_DEFAULTS = {"rotate_at_utc": {"hours": 0, "minutes": 0}}
 
 # Option names that are not the plain snake_case of their API name.
 _OPTION_FOR_API = {
@@ -112,6 +117,23 @@ def rotation_from_api(api):
     return normalise(result)
 
 
+def parse_timestamp(text):
+    """An API timestamp (``2026-11-23T05:37:11.080Z``) as an aware datetime; ``None`` for ``None``."""
+    if not text:
+        return None
+    found = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:?\d\d)?", text.strip())
+    if not found:
+        raise ValueError(f"not an ISO 8601 timestamp: {text!r}")
+    year, month, day, hour, minute, second, fraction, zone = found.groups()
+    moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second),
+                      int((fraction or "0")[:6].ljust(6, "0")), tzinfo=timezone.utc)
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        moment -= sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return moment
+
+
 def _number(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
@@ -190,6 +212,20 @@ def _to_api(value):
     return value
 
 
+def creation_gaps(params):
+    """The options a create needs that the task leaves out."""
+    gaps = []
+    for path in CREATION_NEEDS:
+        value = params
+        for part in path.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is None:
+            gaps.append(path)
+    return gaps
+
+
 def diff_view(keys, before, after):
-    """``--diff`` content: the managed keys only, before and after."""
-    return {"before": {key: before.get(key) for key in keys}, "after": {key: after.get(key) for key in keys}}
+    """``--diff`` content: the given keys only, before and after (an absent rotation shows as empty)."""
+    def view(rotation):
+        return {key: rotation[key] for key in keys if key in rotation} if rotation else {}
+    return {"before": view(before), "after": view(after)}

@@ -251,7 +251,7 @@ def read_rotations(module):
 
 
 def main():
-    module = InfisicalModule(supports_check_mode=True, project_listing=True, mutually_exclusive=[("rotation_id", "name")])
+    module = InfisicalModule(supports_check_mode=True, project_listing=True)
     module.run(read_rotations)
 
 

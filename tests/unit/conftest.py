@@ -103,20 +103,27 @@ class ModuleExit(Exception):
 def run_module(main, args):
     """Run a module's ``main()`` with ``args``; return its result dict (``failed`` set on fail_json)."""
 
+    warnings = []
+
     def exit_json(module, **result):
-        raise ModuleExit(_masked(module, result), failed=False)
+        raise ModuleExit(_masked(module, _with_warnings(result, warnings)), failed=False)
 
     def fail_json(module, msg, **result):
-        raise ModuleExit(_masked(module, dict(result, msg=msg, failed=True)), failed=True)
+        raise ModuleExit(_masked(module, _with_warnings(dict(result, msg=msg, failed=True), warnings)), failed=True)
 
     args = dict(args, _ansible_remote_tmp="/tmp", _ansible_keep_remote_files=False)
     patched = patch_module_args(args) if patch_module_args else _legacy_module_args(args)
     with patched, pytest.MonkeyPatch.context() as patch:
         patch.setattr(basic.AnsibleModule, "exit_json", exit_json)
         patch.setattr(basic.AnsibleModule, "fail_json", fail_json)
+        patch.setattr(basic.AnsibleModule, "warn", lambda module, warning: warnings.append(warning))
         with pytest.raises(ModuleExit) as exited:
             main()
     return exited.value.result
+
+
+def _with_warnings(result, warnings):
+    return dict(result, warnings=list(warnings)) if warnings else result
 
 
 def _masked(module, result):

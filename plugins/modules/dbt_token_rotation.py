@@ -1,0 +1,372 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, infisical.secret_rotation contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: dbt_token_rotation
+short_description: Manage the settings of an Infisical DBT Service Token Rotation
+version_added: 1.0.0
+description:
+  - Keeps a DBT Service Token Rotation of Infisical as the task describes it, changing exactly the settings that differ.
+  - Updates an existing rotation with one C(PATCH) that holds only the differing settings; does nothing when all are equal.
+  - Creates the rotation when it does not exist and O(connection_id) is given; deletes it with O(state=absent).
+  - Never triggers a rotation itself; use M(infisical.secret_rotation.dbt_token_rotate) for that.
+author:
+  - infisical.secret_rotation contributors
+options:
+  state:
+    description:
+      - V(present) makes sure the rotation exists with the given settings; V(absent) deletes it if it exists.
+    type: str
+    choices: [present, absent]
+    default: present
+  name:
+    description:
+      - Name of the rotation, unique within its folder. Lowercase letters, digits and hyphens, 1 to 64 characters.
+      - Without O(rotation_id), the rotation is looked up by this name in O(project_id), O(environment) and O(secret_path).
+      - With O(rotation_id), this is the wanted name, and a different one renames the rotation.
+    type: str
+  connection_id:
+    description:
+      - ID (a UUID) of the DBT app connection that creates the tokens. Needed to create a rotation.
+      - The connection of an existing rotation cannot be changed; a different value fails the task.
+    type: str
+  description:
+    description:
+      - Description of the rotation, at most 256 characters. V("") removes it.
+    type: str
+  auto_rotation_enabled:
+    description:
+      - Whether Infisical rotates the token on schedule, every O(rotation_interval) days at O(rotate_at_utc).
+    type: bool
+  rotation_interval:
+    description:
+      - Days between scheduled rotations, at least 1. Needed to create a rotation.
+    type: int
+  rotate_at_utc:
+    description:
+      - Time of day (UTC) of scheduled rotations. A sub-option left out keeps its current value (V(0) on creation).
+    type: dict
+    suboptions:
+      hours:
+        description: Hour, 0 to 23.
+        type: int
+      minutes:
+        description: Minute, 0 to 59.
+        type: int
+  parameters:
+    description:
+      - How Infisical makes each new dbt service token. Changes apply from the next rotation; existing tokens keep their grants.
+      - A sub-option left out keeps its current value. Both are needed to create a rotation.
+    type: dict
+    suboptions:
+      token_name:
+        description: Name given to each new dbt service token, 1 to 255 characters.
+        type: str
+      permission_grants:
+        description:
+          - Permission grants of each new token, at least one. Compared as a set, so their order does not matter.
+        type: list
+        elements: dict
+        suboptions:
+          permission_set:
+            description: The dbt permission set.
+            type: str
+            required: true
+            choices: [account_admin, account_viewer, admin, analyst, billing_admin, cost_insights_admin,
+                      cost_insights_viewer, cost_management_admin, cost_management_viewer, database_admin, developer,
+                      fusion_admin, git_admin, job_admin, job_runner, job_viewer, manage_marketplace_apps, member,
+                      metadata_only, owner, project_creator, readonly, scim_only, security_admin, semantic_layer_only,
+                      stakeholder, team_admin, webhooks_only]
+          project_id:
+            description: The numeric dbt project the grant covers. Left out, the grant covers all dbt projects.
+            type: int
+  secrets_mapping:
+    description:
+      - Where Infisical stores the active token. Needed to create a rotation.
+      - Changing it renames the Infisical secret in place.
+    type: dict
+    suboptions:
+      service_token:
+        description:
+          - Name of the Infisical secret, in the rotation's folder, that receives the token (a name, not the token).
+        type: str
+        required: true
+  delete_secrets:
+    description:
+      - With O(state=absent), also delete the Infisical secret that holds the token.
+      - Left V(false), the secret stays; creating the rotation again with the same O(secrets_mapping) then fails
+        until that secret is deleted or another name is chosen.
+    type: bool
+    default: false
+  revoke_generated_credentials:
+    description:
+      - With O(state=absent), also revoke both dbt service tokens the rotation created. Left V(false), they stay valid in dbt.
+    type: bool
+    default: false
+extends_documentation_fragment:
+  - infisical.secret_rotation.connection
+  - infisical.secret_rotation.rotation
+  - infisical.secret_rotation.attributes
+attributes:
+  check_mode:
+    description: Reads and compares exactly as a real run does and reports the same RV(ignore:changed), without writing.
+    support: full
+  diff_mode:
+    description: Shows the managed settings before and after; never a secret value.
+    support: full
+notes:
+  - Only the settings given in the task are managed. An option left unset is neither compared nor sent, so other
+    tools (or the Infisical UI) may manage it.
+  - Settings are normalised before they are compared, as Infisical stores them. O(parameters.permission_grants) compare
+    as a set, a grant without O(parameters.permission_grants[].project_id) covers all dbt projects, a trailing slash on
+    O(secret_path) is ignored, and O(description=\"\") equals no description.
+  - O(project_id), O(environment), O(secret_path) and O(connection_id) cannot be changed through the API. When given
+    for an existing rotation and different, the task fails rather than change or ignore them.
+  - A rotation found by O(name) cannot be renamed; find it by O(rotation_id) to rename it.
+  - Infisical recomputes the next scheduled rotation on every change. If a shorter O(rotation_interval) makes a
+    rotation due before the next UTC midnight, Infisical queues that rotation right away.
+  - "Requests per run: with O(auth_method=universal_auth) or O(auth_method=oidc_auth), one login; then one C(GET);
+    then one C(PATCH), C(POST) or C(DELETE) only when something changes."
+  - The create request issues a dbt token, so it is never repeated blindly. If its answer is lost, the module looks the
+    rotation up by name and reports what it finds.
+seealso:
+  - module: infisical.secret_rotation.dbt_token_rotation_info
+  - module: infisical.secret_rotation.dbt_token_rotate
+  - name: Infisical DBT Service Token rotation
+    description: How Infisical rotates dbt service tokens.
+    link: https://infisical.com/docs/documentation/platform/secret-rotation/dbt-service-token
+"""
+
+EXAMPLES = r"""
+- name: Update a rotation found by ID (and rename it)
+  infisical.secret_rotation.dbt_token_rotation:
+    url: https://eu.infisical.com
+    universal_auth_client_id: "{{ infisical_client_id }}"
+    universal_auth_client_secret: "{{ infisical_client_secret }}"
+    rotation_id: 85b61342-a604-4e28-b81e-e32a498f1ed4
+    name: dbt-ci-token
+    rotation_interval: 14
+    rotate_at_utc:
+      hours: 3
+      minutes: 15
+
+- name: Update the grants of a rotation found by name; the token name stays as it is
+  infisical.secret_rotation.dbt_token_rotation:
+    universal_auth_client_id: "{{ infisical_client_id }}"
+    universal_auth_client_secret: "{{ infisical_client_secret }}"
+    name: dbt-ci-token
+    project_id: a1b2c3d4-0000-4000-8000-000000000002
+    environment: dev
+    secret_path: /dbt
+    parameters:
+      permission_grants:
+        - permission_set: job_admin
+          project_id: 111
+        - permission_set: account_viewer
+
+- name: Create the rotation if it does not exist
+  infisical.secret_rotation.dbt_token_rotation:
+    universal_auth_client_id: "{{ infisical_client_id }}"
+    universal_auth_client_secret: "{{ infisical_client_secret }}"
+    name: dbt-deploy-token
+    project_id: a1b2c3d4-0000-4000-8000-000000000002
+    environment: prod
+    secret_path: /dbt
+    connection_id: a1b2c3d4-0000-4000-8000-000000000006
+    description: Token used by the deploy pipeline
+    auto_rotation_enabled: true
+    rotation_interval: 30
+    rotate_at_utc:
+      hours: 2
+      minutes: 0
+    parameters:
+      token_name: infisical-deploy
+      permission_grants:
+        - permission_set: job_runner
+    secrets_mapping:
+      service_token: DBT_DEPLOY_TOKEN
+
+- name: Preview a change without making it
+  infisical.secret_rotation.dbt_token_rotation:
+    auth_method: token_auth
+    token: "{{ infisical_access_token }}"
+    rotation_id: 85b61342-a604-4e28-b81e-e32a498f1ed4
+    auto_rotation_enabled: false
+  check_mode: true
+  diff: true
+  register: preview
+
+- name: Delete a rotation, its Infisical secret and its dbt tokens
+  infisical.secret_rotation.dbt_token_rotation:
+    universal_auth_client_id: "{{ infisical_client_id }}"
+    universal_auth_client_secret: "{{ infisical_client_secret }}"
+    name: dbt-deploy-token
+    project_id: a1b2c3d4-0000-4000-8000-000000000002
+    environment: prod
+    secret_path: /dbt
+    state: absent
+    delete_secrets: true
+    revoke_generated_credentials: true
+"""
+
+RETURN = r"""
+rotation:
+  description:
+    - The rotation after the task, in snake_case (in check mode, as it would be). V(null) after O(state=absent).
+    - The keys are those of RV(infisical.secret_rotation.dbt_token_rotation_info#module:rotations[]); a rotation that
+      check mode would create holds only the settings the task gives.
+  returned: success
+  type: dict
+  sample:
+    id: 85b61342-a604-4e28-b81e-e32a498f1ed4
+    name: dbt-ci-token
+    description: dbt CI service token
+    type: dbt-service-token
+    project_id: a1b2c3d4-0000-4000-8000-000000000002
+    environment: dev
+    environment_name: Development
+    secret_path: /dbt
+    folder_id: a1b2c3d4-0000-4000-8000-000000000005
+    connection_id: a1b2c3d4-0000-4000-8000-000000000006
+    connection_name: dbt-cloud
+    auto_rotation_enabled: true
+    rotation_interval: 14
+    rotate_at_utc: {hours: 3, minutes: 15}
+    parameters:
+      token_name: infisical-ci
+      permission_grants: [{permission_set: job_admin, project_id: 111}]
+    secrets_mapping: {service_token: DBT_SERVICE_TOKEN}
+    active_index: 0
+    rotation_status: success
+    last_rotation_message: null
+    last_rotated_at: "2026-11-23T05:37:11.080Z"
+    last_rotation_attempted_at: "2026-11-23T05:37:11.080Z"
+    last_rotation_job_id: null
+    next_rotation_at: "2026-12-08T03:15:00.000Z"
+    is_last_rotation_manual: true
+    created_at: "2026-11-23T05:37:11.100Z"
+    updated_at: "2026-11-23T06:02:40.511Z"
+diff:
+  description: With C(--diff), the managed settings before and after the task.
+  returned: when diff mode is on
+  type: dict
+  contains:
+    before:
+      description: The managed settings before the task (empty when the rotation did not exist).
+      type: dict
+    after:
+      description: The managed settings after the task (empty when it was deleted).
+      type: dict
+  sample:
+    before: {rotation_interval: 30}
+    after: {rotation_interval: 14}
+"""
+
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import InfisicalError
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._module import InfisicalModule
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._options import SETTINGS_SPEC
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import (
+    CREATE_DEFAULTS,
+    MANAGED_SETTINGS,
+    changed_settings,
+    creation_gaps,
+    desired_settings,
+    diff_view,
+    identity_conflicts,
+    normalise,
+    rotation_from_api,
+    settings_to_api,
+)
+
+# Infisical's answer when a deleted rotation left its secret behind (deleteSecrets=false).
+SECRET_EXISTS = "The following secrets already exist"
+
+
+def ensure_rotation(module):
+    found = module.api.find(**module.reference())
+    current = rotation_from_api(found) if found else None
+    if module.params["state"] == "absent":
+        delete(module, current)
+    elif current is None:
+        create(module)
+    else:
+        update(module, current)
+
+
+def update(module, current):
+    conflicts = identity_conflicts(module.params, current)
+    if conflicts:
+        module.fail_json(msg=f"these cannot be changed on an existing rotation: {'; '.join(conflicts)}", rotation=current)
+    desired = desired_settings(module.params, current)
+    changed = changed_settings(desired, current)
+    after = dict(current, **desired)
+    if changed and not module.check_mode:
+        after = rotation_from_api(module.api.update(current["id"], settings_to_api({key: desired[key] for key in changed})))
+    finish(module, bool(changed), after, diff_view(desired, current, after))
+
+
+def create(module):
+    if module.params["rotation_id"]:
+        module.fail_json(msg=f"no rotation has rotation_id {module.params['rotation_id']}; to create one, identify it by name")
+    gaps = creation_gaps(module.params)
+    if gaps:
+        module.fail_json(msg=f"rotation {module.params['name']!r} does not exist; to create it give {', '.join(gaps)}")
+    reference = module.reference()
+    desired = desired_settings(module.params, CREATE_DEFAULTS)
+    after = normalise(dict(desired, project_id=reference["project_id"], environment=reference["environment"],
+                           secret_path=reference["secret_path"], connection_id=module.params["connection_id"]))
+    if not module.check_mode:
+        after = rotation_from_api(create_once(module, settings_to_api(after)))
+    finish(module, True, after, diff_view(desired, None, after))
+
+
+def create_once(module, body):
+    """POST the rotation; if the answer is lost, look it up instead of creating a second one."""
+    try:
+        return module.api.create(body)
+    except InfisicalError as err:
+        if err.status == 400 and err.message.startswith(SECRET_EXISTS):
+            err.message += (" (a deleted rotation may have left it: delete that secret, choose another"
+                            " secrets_mapping.service_token, or delete with delete_secrets=true)")
+        if not err.ambiguous:
+            raise
+        found = module.api.find(**module.reference())
+        if found is None:
+            err.message += "; the rotation was not created (it does not exist now), so running the task again is safe"
+            raise
+        module.warn(f"the answer to the create request was lost ({err}); the rotation exists now and is reported as created")
+        return found
+
+
+def delete(module, current):
+    if current is not None and not module.check_mode:
+        module.api.delete(current["id"], module.params["delete_secrets"], module.params["revoke_generated_credentials"])
+    finish(module, current is not None, None, diff_view(MANAGED_SETTINGS, current, None))
+
+
+def finish(module, changed, rotation, diff):
+    result = {"changed": changed, "rotation": rotation}
+    if module._diff:
+        result["diff"] = diff
+    module.exit_json(**result)
+
+
+def main():
+    argument_spec = dict(
+        SETTINGS_SPEC,
+        state=dict(type="str", default="present", choices=["present", "absent"]),
+        connection_id=dict(type="str"),
+        delete_secrets=dict(type="bool", default=False),
+        revoke_generated_credentials=dict(type="bool", default=False),
+    )
+    module = InfisicalModule(argument_spec, renames=True, supports_check_mode=True)
+    module.run(ensure_rotation)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, infisical.secret_rotation contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Collection-wide promises: the action group lists every module; docs parse; examples use FQCNs."""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+import pytest
+import yaml
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+MODULES = sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, "plugins", "modules"))
+                 if name.endswith(".py") and not name.startswith("_"))
+# Task keywords that are not module names.
+KEYWORDS = {"name", "register", "check_mode", "diff", "when", "loop", "loop_control", "vars", "tags", "delegate_to",
+            "changed_when", "failed_when", "no_log", "environment", "module_defaults", "become", "ignore_errors"}
+
+
+def load_yaml(*path):
+    with open(os.path.join(ROOT, *path), encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def test_action_group_lists_every_module():
+    runtime = load_yaml("meta", "runtime.yml")
+    assert sorted(runtime["action_groups"]["infisical"]) == MODULES
+    assert runtime["requires_ansible"] == ">=2.17.0"
+    assert len(MODULES) == 3
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_module_docs_parse_and_examples_use_fqcns(module_name):
+    module = importlib.import_module(f"ansible_collections.infisical.secret_rotation.plugins.modules.{module_name}")
+    documentation = yaml.safe_load(module.DOCUMENTATION)
+    assert documentation["module"] == module_name
+    assert documentation["version_added"] == load_yaml("galaxy.yml")["version"]
+    assert yaml.safe_load(module.RETURN)
+    examples = yaml.safe_load(module.EXAMPLES)
+    assert examples, "EXAMPLES must hold tasks"
+    for task in examples:
+        actions = set(task) - KEYWORDS
+        assert len(actions) == 1, task
+        (action,) = actions
+        assert action.startswith(("infisical.secret_rotation.", "ansible.builtin.")), action
