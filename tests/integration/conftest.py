@@ -87,7 +87,9 @@ class AnsibleRun:
         return found[0]["result"]
 
     def __repr__(self):
-        return f"<AnsibleRun rc={self.rc} {' '.join(self.command[:2])}>\nSTDOUT:\n{self.stdout[-6000:]}\nSTDERR:\n{self.stderr[-3000:]}"
+        failures = [f"{entry['task']}: {entry['result'].get('msg')}" for entry in self.results if entry["status"] == "failed"]
+        return (f"<AnsibleRun rc={self.rc} {os.path.basename(self.command[0])}> failed tasks: {failures}\n"
+                f"STDOUT (end):\n{self.stdout[-4000:]}\nSTDERR (end):\n{self.stderr[-2000:]}")
 
 
 class AnsibleRunner:
