@@ -1,0 +1,1007 @@
+"""Tests of the mock Infisical server (tests/mock_infisical), run against a real server process.
+
+Every answer of a spec operation is checked against the spec's response schema for its status (RawApi does it),
+and a selection of the exchanges recorded from Infisical's own server code is replayed and compared.
+"""
+
+import datetime
+import email.utils
+import http.client
+import json
+import signal
+import socket
+import threading
+import time
+
+import pytest
+
+from mock_fixtures import MockInfisical, RawApi, SpecChecker, recording
+from mock_infisical.control import MockInfisicalError
+from mock_infisical.seed import DEFAULT
+
+BASE = '/api/v2/secret-rotations/dbt-service-token'
+UA_LOGIN = '/api/v1/auth/universal-auth/login'
+OIDC_LOGIN = '/api/v1/auth/oidc-auth/login'
+MISSING_ID = '00000000-0000-4000-8000-000000000000'
+RECORDED_ROTATION = '85b61342-a604-4e28-b81e-e32a498f1ed4'
+RECORDED_SECOND = 'a3a9ba84-df30-4a98-9f6c-216d6a90af0a'
+ROTATE_PREFIX = 'Infisical encountered an issue while generating credentials with the configured inputs: '
+DBT_REFUSAL = 'Mock dbt: permission_set not allowed for this account'
+MALFORMED = 'The provided access token is malformed. Please use a valid token or generate a new one and try again.'
+ALL_SETS = recording('main-18')['response_body']['message'][0]['options']
+
+CHECKER = SpecChecker()
+
+
+@pytest.fixture(scope='module')
+def server():
+    mock = MockInfisical.start()
+    yield mock
+    assert mock.stop() == 0, mock.server_log()
+
+
+@pytest.fixture
+def mock(server):
+    server.reset()
+    yield server
+    violations = [entry for entry in server.requests() if entry['spec_violations']]
+    assert not violations
+
+
+@pytest.fixture
+def ids(mock):
+    return mock.ids
+
+
+@pytest.fixture
+def api(mock, ids):
+    return RawApi(mock.url, CHECKER, token=ids['admin_token'])
+
+
+def create_body(**changes):
+    body = {
+        'name': 'dbt-new', 'projectId': DEFAULT['project_a'], 'description': 'new token', 'connectionId': DEFAULT['connection_dbt_a'],
+        'environment': 'dev', 'secretPath': '/dbt', 'rotationInterval': 30, 'rotateAtUtc': {'hours': 3, 'minutes': 15},
+        'parameters': {'tokenName': 'infisical-new', 'permissionGrants': [{'permissionSet': 'job_admin', 'projectId': 111}]},
+        'secretsMapping': {'serviceToken': 'DBT_NEW_TOKEN'},
+    }
+    for key, value in changes.items():
+        if value is None:
+            body.pop(key)
+        else:
+            body[key] = value
+    return body
+
+
+def login(api, key):
+    result = api.post(UA_LOGIN, {'clientId': DEFAULT[key + '_client_id'], 'clientSecret': DEFAULT[key + '_client_secret']}, token=None)
+    assert result.status == 200, result
+    return result.body['accessToken']
+
+
+def assert_error(result, status, error, message=None):
+    assert result.status == status, result
+    assert result.body['statusCode'] == status
+    assert result.body['error'] == error
+    assert result.body['reqId'].startswith('req-') and len(result.body['reqId']) == 18
+    assert result.headers['x-request-id'] == result.body['reqId']
+    if message is not None:
+        assert result.body['message'] == message
+
+
+def issue(result, index=0):
+    assert result.status == 422, result
+    return result.body['message'][index]
+
+
+def parse_iso(value):
+    return datetime.datetime.strptime(value, '%Y-%m-%dT%H:%M:%S.%fZ').replace(tzinfo=datetime.timezone.utc)
+
+
+def expected_next(last_rotated, interval, rotate_at, manual):
+    """CONTRACT 6.4, written again for the test."""
+    start = last_rotated.replace(hour=rotate_at['hours'], minute=rotate_at['minutes'], second=0, microsecond=0)
+    after = (last_rotated.hour, last_rotated.minute) >= (rotate_at['hours'], rotate_at['minutes'])
+    return start + datetime.timedelta(days=int(interval + (1 if manual and after else 0)))
+
+
+def next_day_at(rotate_at):
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return datetime.datetime(now.year, now.month, now.day, rotate_at['hours'], rotate_at['minutes'], tzinfo=datetime.timezone.utc) \
+        + datetime.timedelta(days=1)
+
+
+def live_ids(mock):
+    return [token['id'] for token in mock.state()['dbt']['liveTokens']]
+
+
+def secret(mock, folder_id, key):
+    return mock.state()['secrets'].get(folder_id, {}).get('secrets', {}).get(key)
+
+
+# --- process, HTTP basics ----------------------------------------------------------------------------------------
+
+
+def test_server_prints_url_serves_keep_alive_and_stops_on_sigint():
+    mock = MockInfisical.start()
+    try:
+        assert mock.url.startswith('http://127.0.0.1:')
+        api = RawApi(mock.url, CHECKER, token=mock.ids['admin_token'])
+        conn = http.client.HTTPConnection(api.host, api.port, timeout=5)  # one keep-alive connection for three requests
+        for dummy in range(3):
+            conn.request('GET', BASE + '?projectId=' + mock.ids['project_a'], headers={'Authorization': 'Bearer ' + mock.ids['admin_token']})
+            response = conn.getresponse()
+            body = response.read()
+            assert response.status == 200
+            assert int(response.getheader('Content-Length')) == len(body)
+            assert response.getheader('Content-Type') == 'application/json; charset=utf-8'
+        conn.close()
+        mock.process.send_signal(signal.SIGINT)
+        assert mock.process.wait(10) == 0
+    finally:
+        mock.stop()
+
+
+def test_unknown_route_gets_fastify_404(api):
+    result = api.get('/api/v2/secret-rotations/nope?x=1')
+    assert result.status == 404
+    assert result.body == {'message': 'Route GET:/api/v2/secret-rotations/nope?x=1 not found', 'error': 'Not Found', 'statusCode': 404}
+    result = api.request('PUT', BASE + '/' + DEFAULT['rotation_ci'], body={})
+    assert result.body['message'] == 'Route PUT:%s/%s not found' % (BASE, DEFAULT['rotation_ci'])
+
+
+def test_trailing_slash_and_etag(api, ids):
+    first = api.get(BASE + '/' + ids['rotation_ci'] + '/')
+    assert first.status == 200 and first.body['secretRotation']['id'] == ids['rotation_ci']
+    again = api.get(BASE + '/' + ids['rotation_ci'], headers={'If-None-Match': first.headers['etag']}, check=False)
+    assert again.status == 304 and again.raw == b''
+
+
+# --- auth ----------------------------------------------------------------------------------------------------------
+
+
+def test_universal_auth_login(api, ids, mock):
+    result = api.post(UA_LOGIN, {'clientId': ids['admin_client_id'], 'clientSecret': ids['admin_client_secret']}, token=None)
+    assert result.status == 200
+    assert set(result.body) == {'accessToken', 'expiresIn', 'accessTokenMaxTTL', 'tokenType'}
+    assert (result.body['expiresIn'], result.body['accessTokenMaxTTL'], result.body['tokenType']) == (7200, 7200, 'Bearer')
+    assert api.get(BASE + '?projectId=' + ids['project_a'], token=result.body['accessToken']).status == 200
+    entry = mock.requests()[0]
+    assert entry['body'] == {'clientId': ids['admin_client_id'], 'clientSecret': 'REDACTED'}
+    assert entry['identity'] == 'admin'
+    assert result.body['accessToken'] in mock.secrets()
+
+
+@pytest.mark.parametrize('body, status, error, check', [
+    ({'clientId': 'client-admin', 'clientSecret': 'wrong'}, 401, 'UnauthorizedError', 'Invalid credentials'),
+    ({'clientId': 'nobody', 'clientSecret': 'x'}, 401, 'UnauthorizedError', 'Invalid credentials'),
+    ({'clientId': 'client-admin'}, 422, 'ValidationFailure', ('invalid_type', ['clientSecret'])),
+    ({'clientId': 5, 'clientSecret': 'x'}, 422, 'ValidationFailure', ('invalid_type', ['clientId'])),
+    ({'clientId': 'client-admin', 'clientSecret': 'x', 'scope': 'all'}, 422, 'ValidationFailure', ('unrecognized_keys', [])),
+])
+def test_universal_auth_login_failures(api, body, status, error, check):
+    result = api.post(UA_LOGIN, body, token=None)
+    if isinstance(check, tuple):
+        assert_error(result, status, error)
+        assert (issue(result)['code'], issue(result)['path']) == check
+    else:
+        assert_error(result, status, error, check)
+
+
+def test_oidc_login(api, ids):
+    result = api.post(OIDC_LOGIN, {'identityId': ids['oidc'], 'jwt': ids['oidc_jwt']}, token=None)
+    assert result.status == 200
+    assert (result.body['expiresIn'], result.body['accessTokenMaxTTL'], result.body['tokenType']) == (3600, 7200, 'Bearer')
+    assert api.get(BASE + '/' + ids['rotation_ci'], token=result.body['accessToken']).status == 200
+    assert_error(api.post(OIDC_LOGIN, {'identityId': ids['admin'], 'jwt': ids['oidc_jwt']}, token=None), 404, 'NotFound',
+                 'OIDC auth method not found for identity, did you configure OIDC auth?')
+    assert_error(api.post(OIDC_LOGIN, {'identityId': ids['oidc'], 'jwt': 'garbage'}, token=None), 401, 'UnauthorizedError', 'Invalid JWT')
+    other = ids['admin_token']  # JWT-shaped, but not one the identity provider signed
+    result = api.post(OIDC_LOGIN, {'identityId': ids['oidc'], 'jwt': other}, token=None)
+    assert_error(result, 401, 'UnauthorizedError')
+    assert result.body['message'].startswith('Access denied: ')
+
+
+def test_token_auth_tokens_and_viewer_reads(api, ids):
+    assert api.get(BASE + '?projectId=' + ids['project_a']).status == 200
+    assert api.get(BASE + '/' + ids['rotation_ci'], token=ids['viewer_token']).status == 200
+
+
+@pytest.mark.parametrize('authorization, status, error, message', [
+    (None, 401, 'UnauthorizedError', 'Token missing'),
+    ('Bearer garbage', 403, 'TokenError', MALFORMED),
+    ('Basic YWRtaW46YWRtaW4=', 403, 'TokenError', MALFORMED),
+    ('Bearer ', 403, 'TokenError', MALFORMED),
+    ('Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJmb28iOiJiYXIifQ.c2lnbmF0dXJl', 403, 'TokenError', 'invalid signature'),
+])
+def test_bad_tokens(api, ids, authorization, status, error, message):
+    headers = {'Authorization': authorization} if authorization else {}
+    assert_error(api.get(BASE + '/' + ids['rotation_ci'], token=None, headers=headers), status, error, message)
+
+
+def test_auth_runs_before_validation(api, ids):
+    assert_error(api.patch(BASE + '/' + ids['rotation_ci'], {'rotationInterval': 0}, token=None), 401, 'UnauthorizedError', 'Token missing')
+    assert_error(api.patch(BASE + '/not-a-uuid', raw=b'{bad', content_type='application/json', token='x'), 403, 'TokenError', MALFORMED)
+
+
+def test_expire_tokens_then_login_again(api, ids, mock):
+    token = login(api, 'admin')
+    assert mock.expire_tokens() >= 3
+    for used in (token, ids['admin_token'], ids['viewer_token']):
+        assert_error(api.get(BASE + '/' + ids['rotation_ci'], token=used), 403, 'TokenError', 'Your token has expired. Please re-authenticate.')
+    assert api.get(BASE + '/' + ids['rotation_ci'], token=login(api, 'admin')).status == 200
+
+
+def test_token_ttl_runs_out_and_reset_forgets_tokens(api, ids, mock):
+    short = login(api, 'short_lived')
+    assert api.get(BASE + '/' + ids['rotation_ci'], token=short).status == 200
+    admin = login(api, 'admin')
+    time.sleep(2.1)
+    assert_error(api.get(BASE + '/' + ids['rotation_ci'], token=short), 403, 'TokenError', 'Your token has expired. Please re-authenticate.')
+    mock.reset()
+    assert_error(api.get(BASE + '/' + ids['rotation_ci'], token=admin), 401, 'UnauthorizedError', 'No identity access token found')
+    assert api.get(BASE + '/' + ids['rotation_ci']).status == 200  # the seed's Token Auth token is valid again
+
+
+def test_viewer_is_read_only(api, ids):
+    rid = ids['rotation_ci']
+    viewer = ids['viewer_token']
+    cases = [
+        ('PATCH', BASE + '/' + rid, {'rotationInterval': 7}, 'edit'),
+        ('POST', BASE + '/' + rid + '/rotate-secrets', None, 'rotate-secrets'),
+        ('POST', BASE, create_body(), 'create'),
+        ('DELETE', BASE + '/' + rid, None, 'delete'),
+        ('GET', BASE + '/' + rid + '/generated-credentials', None, 'read-generated-credentials'),
+    ]
+    for method, path, body, action in cases:
+        result = api.request(method, path, body=body, token=viewer)
+        assert_error(result, 403, 'PermissionDenied', 'You are not allowed to %s on secret-rotation' % action)
+        assert result.body['details'] == []
+    assert api.get(BASE + '?projectId=' + ids['project_a'], token=viewer).status == 200
+    assert api.get(BASE + '/' + ids['rotation_b'], token=viewer).status == 403
+
+
+def test_outsider_is_denied_on_every_route_of_project_a(api, ids):
+    token = login(api, 'outsider')
+    rid = ids['rotation_ci']
+    name_query = '/rotation-name/dbt-ci?projectId=%s&environment=dev&secretPath=/dbt/ci' % ids['project_a']
+    cases = [
+        ('GET', BASE + '?projectId=' + ids['project_a'], None),
+        ('GET', BASE + '/' + rid, None),
+        ('GET', BASE + name_query, None),
+        ('GET', BASE + '/' + rid + '/generated-credentials', None),
+        ('POST', BASE, create_body()),
+        ('PATCH', BASE + '/' + rid, {'rotationInterval': 7}),
+        ('POST', BASE + '/' + rid + '/rotate-secrets', None),
+        ('DELETE', BASE + '/' + rid, None),
+    ]
+    for method, path, body in cases:
+        assert_error(api.request(method, path, body=body, token=token), 403, 'PermissionDenied')
+    # Existence is checked before permission, as on the real server.
+    assert_error(api.get(BASE + '/' + MISSING_ID, token=token), 404, 'NotFound')
+    assert api.get(BASE + '/' + ids['rotation_b'], token=token).status == 200
+
+
+# --- validation ----------------------------------------------------------------------------------------------------
+
+INVALID_BODIES = [
+    # (method, body, code, path)
+    ('POST', create_body(name=None), 'invalid_type', ['name']),
+    ('POST', create_body(projectId=None), 'invalid_type', ['projectId']),
+    ('POST', create_body(connectionId=None), 'invalid_type', ['connectionId']),
+    ('POST', create_body(environment=None), 'invalid_type', ['environment']),
+    ('POST', create_body(secretPath=None), 'invalid_type', ['secretPath']),
+    ('POST', create_body(rotationInterval=None), 'invalid_type', ['rotationInterval']),
+    ('POST', create_body(parameters=None), 'invalid_type', ['parameters']),
+    ('POST', create_body(secretsMapping=None), 'invalid_type', ['secretsMapping']),
+    ('POST', create_body(name='Dbt-Token'), 'custom', ['name']),
+    ('POST', create_body(name='dbt_token'), 'custom', ['name']),
+    ('POST', create_body(name='   '), 'too_small', ['name']),
+    ('POST', create_body(name='a' * 65), 'too_big', ['name']),
+    ('POST', create_body(projectId=''), 'too_small', ['projectId']),
+    ('POST', create_body(description='x' * 257), 'too_big', ['description']),
+    ('POST', create_body(connectionId='not-a-uuid'), 'invalid_string', ['connectionId']),
+    ('POST', create_body(environment='Dev'), 'custom', ['environment']),
+    ('POST', create_body(environment='e' * 65), 'too_big', ['environment']),
+    ('POST', create_body(secretPath=''), 'too_small', ['secretPath']),
+    ('POST', create_body(isAutoRotationEnabled='yes'), 'invalid_type', ['isAutoRotationEnabled']),
+    ('POST', create_body(rotationInterval=0), 'too_small', ['rotationInterval']),
+    ('POST', create_body(rotationInterval='14'), 'invalid_type', ['rotationInterval']),
+    ('POST', create_body(rotationInterval=True), 'invalid_type', ['rotationInterval']),
+    ('POST', create_body(rotateAtUtc={'hours': -1, 'minutes': 0}), 'too_small', ['rotateAtUtc', 'hours']),
+    ('POST', create_body(rotateAtUtc={'hours': 1}), 'invalid_type', ['rotateAtUtc', 'minutes']),
+    ('POST', create_body(rotateAtUtc={'hours': 1, 'minutes': 0, 'seconds': 0}), 'unrecognized_keys', ['rotateAtUtc']),
+    ('POST', create_body(parameters={'tokenName': '', 'permissionGrants': [{'permissionSet': 'admin'}]}), 'too_small', ['parameters', 'tokenName']),
+    ('POST', create_body(parameters={'tokenName': 't' * 256, 'permissionGrants': [{'permissionSet': 'admin'}]}), 'too_big', ['parameters', 'tokenName']),
+    ('POST', create_body(parameters={'tokenName': 't', 'permissionGrants': []}), 'too_small', ['parameters', 'permissionGrants']),
+    ('POST', create_body(parameters={'tokenName': 't', 'permissionGrants': [{'projectId': 1}]}), 'invalid_type',
+     ['parameters', 'permissionGrants', 0, 'permissionSet']),
+    ('POST', create_body(parameters={'tokenName': 't', 'permissionGrants': [{'permissionSet': 'root'}]}), 'invalid_enum_value',
+     ['parameters', 'permissionGrants', 0, 'permissionSet']),
+    ('POST', create_body(parameters={'tokenName': 't', 'permissionGrants': [{'permissionSet': 'admin', 'projectId': '111'}]}), 'invalid_type',
+     ['parameters', 'permissionGrants', 0, 'projectId']),
+    ('POST', create_body(secretsMapping={'serviceToken': 'A/B'}), 'custom', ['secretsMapping', 'serviceToken']),
+    ('POST', create_body(secretsMapping={'serviceToken': ''}), 'too_small', ['secretsMapping', 'serviceToken']),
+    ('POST', create_body(secretsMapping={}), 'invalid_type', ['secretsMapping', 'serviceToken']),
+    ('POST', create_body(extra=1), 'unrecognized_keys', []),
+    ('PATCH', {'parameters': {'permissionGrants': [{'permissionSet': 'job_admin'}]}}, 'invalid_type', ['parameters', 'tokenName']),
+    ('PATCH', {'secretsMapping': {'serviceToken': 'X', 'other': 'Y'}}, 'unrecognized_keys', ['secretsMapping']),
+    ('PATCH', {'connectionId': DEFAULT['connection_dbt_a']}, 'unrecognized_keys', []),
+    ('PATCH', {'description': 5}, 'invalid_type', ['description']),
+    ('PATCH', {'rotateAtUtc': {'hours': 0, 'minutes': 60}}, 'too_big', ['rotateAtUtc', 'minutes']),
+    ('PATCH', {'name': 'a--b'}, 'custom', ['name']),
+    ('PATCH', [], 'invalid_type', []),
+]
+
+
+@pytest.mark.parametrize('method, body, code, path', INVALID_BODIES)
+def test_invalid_bodies_get_zod_issues(api, ids, mock, method, body, code, path):
+    target = BASE if method == 'POST' else BASE + '/' + ids['rotation_ci']
+    before = mock.state()['rotations']
+    result = api.request(method, target, body=body)
+    assert_error(result, 422, 'ValidationFailure')
+    assert [(item['code'], item['path']) for item in result.body['message']] == [(code, path)]
+    assert mock.state()['rotations'] == before
+
+
+def test_zod_issue_details(api, ids):
+    rid = ids['rotation_ci']
+    assert issue(api.patch(BASE + '/' + rid, {'rotationInterval': '14'})) == {
+        'code': 'invalid_type', 'expected': 'number', 'received': 'string', 'path': ['rotationInterval'], 'message': 'Expected number, received string'}
+    assert issue(api.patch(BASE + '/' + rid, {'foo': 'bar', 'baz': 1})) == {
+        'code': 'unrecognized_keys', 'keys': ['foo', 'baz'], 'path': [], 'message': "Unrecognized key(s) in object: 'foo', 'baz'"}
+    assert issue(api.post(BASE, create_body(name=''))) == {
+        'code': 'too_small', 'minimum': 1, 'type': 'string', 'inclusive': True, 'exact': False,
+        'message': 'name field must be at least 1 lowercase character', 'path': ['name']}
+    assert issue(api.post(BASE, create_body(secretsMapping={'serviceToken': 'a:b'})))['message'] == 'Secret name cannot contain colon or forward slash.'
+    enum_issue = issue(api.post(BASE, create_body(parameters={'tokenName': 't', 'permissionGrants': [{'permissionSet': 'root'}]})))
+    assert enum_issue['options'] == ALL_SETS and enum_issue['received'] == 'root'
+    assert issue(api.get(BASE + '/x/generated-credentials')) == {'validation': 'uuid', 'code': 'invalid_string', 'message': 'Invalid uuid',
+                                                                 'path': ['rotationId']}
+    assert issue(api.get(BASE + '?projectId=' + ids['project_a'] + '&page=2'))['code'] == 'unrecognized_keys'
+    assert issue(api.get(BASE + '?projectId='))['message'] == 'Project ID required'
+
+
+def test_strings_are_trimmed_and_secret_path_loses_its_trailing_slash(api, ids):
+    result = api.post(BASE, create_body(name='  dbt-trim  ', secretPath=' /dbt/ci/ ', environment=' dev '))
+    assert result.status == 200, result
+    assert result.body['secretRotation']['name'] == 'dbt-trim'
+    assert result.body['secretRotation']['folder'] == {'id': ids['folder_a_dev_dbt_ci'], 'path': '/dbt/ci'}
+    assert api.post(BASE, create_body(name='dbt-root', secretPath='/', secretsMapping={'serviceToken': 'ROOT_TOKEN'})).status == 200
+
+
+# --- content-type traps ------------------------------------------------------------------------------------------
+
+
+def test_content_type_traps(api, ids, mock):
+    rid = ids['rotation_ci']
+    before = mock.rotation(rid)
+    for method, path in (('POST', BASE + '/' + rid + '/rotate-secrets'), ('PATCH', BASE + '/' + rid), ('DELETE', BASE + '/' + rid)):
+        result = api.request(method, path, raw=b'', content_type='application/json')
+        assert_error(result, 500, 'InternalServerError', 'Something went wrong')
+    assert_error(api.patch(BASE + '/' + rid, raw=b'{"rotationInterval": 7}'), 500, 'InternalServerError', 'Something went wrong')
+    assert_error(api.patch(BASE + '/' + rid, raw=b'{not json', content_type='application/json'), 500, 'InternalServerError')
+    assert_error(api.patch(BASE + '/' + rid, raw=b'rotationInterval=7', content_type='application/x-www-form-urlencoded'), 500, 'InternalServerError')
+    assert issue(api.patch(BASE + '/' + rid, raw=b'{}', content_type='text/plain'))['code'] == 'invalid_type'
+    after = mock.rotation(rid)
+    assert after == before
+    assert [entry['status'] for entry in mock.requests()] == [500, 500, 500, 500, 500, 500, 422]
+    assert mock.requests()[0]['body_bytes'] == 0 and mock.requests()[3]['body'] == {'rotationInterval': 7}
+    assert api.post(BASE + '/' + rid + '/rotate-secrets').status == 200
+    assert api.post(BASE + '/' + rid + '/rotate-secrets', body={}).status == 200
+    assert mock.rotation(rid)['rotationCount'] == before['rotationCount'] + 2
+
+
+# --- read routes ---------------------------------------------------------------------------------------------------
+
+
+def test_list(api, ids):
+    result = api.get(BASE + '?projectId=' + ids['project_a'])
+    names = [rotation['name'] for rotation in result.body['secretRotations']]
+    assert names == ['dbt-ci', 'dbt-docs', 'dbt-adhoc', 'dbt-prod', 'dbt-nightly']
+    assert all(rotation['type'] == 'dbt-service-token' for rotation in result.body['secretRotations'])
+    assert [r['name'] for r in api.get(BASE + '?projectId=' + ids['project_b']).body['secretRotations']] == ['dbt-b']
+    result = api.get(BASE)
+    assert result.body['message'] == [{'code': 'invalid_type', 'expected': 'string', 'received': 'undefined', 'path': ['projectId'], 'message': 'Required'}]
+
+
+def test_seeded_rotations_look_right(api, ids):
+    ci = api.get(BASE + '/' + ids['rotation_ci']).body['secretRotation']
+    assert (ci['activeIndex'], ci['rotationStatus'], ci['folder']['path'], ci['environment']['slug']) == (1, 'success', '/dbt/ci', 'dev')
+    assert parse_iso(ci['nextRotationAt']) == expected_next(parse_iso(ci['lastRotatedAt']), 7, ci['rotateAtUtc'], False)
+    adhoc = api.get(BASE + '/' + ids['rotation_adhoc']).body['secretRotation']
+    assert adhoc['isAutoRotationEnabled'] is False and adhoc['nextRotationAt'] is None
+    docs = api.get(BASE + '/' + ids['rotation_docs']).body['secretRotation']
+    age = datetime.datetime.now(datetime.timezone.utc) - parse_iso(docs['lastRotatedAt'])
+    assert datetime.timedelta(minutes=4) < age < datetime.timedelta(minutes=6)
+    failed = api.get(BASE + '/' + ids['rotation_failed']).body['secretRotation']
+    assert failed['rotationStatus'] == 'failed' and failed['lastRotationMessage'].startswith(ROTATE_PREFIX)
+    assert parse_iso(failed['nextRotationAt']) == next_day_at(failed['rotateAtUtc'])
+    credentials = api.get(BASE + '/' + ids['rotation_ci'] + '/generated-credentials').body
+    assert [item['tokenId'] for item in credentials['generatedCredentials']] == [8001, 8002] and credentials['activeIndex'] == 1
+
+
+def test_get_by_id_errors(api, ids):
+    assert_error(api.get(BASE + '/' + MISSING_ID), 404, 'NotFound', 'Could not find DBT Service Token Rotation with ID "%s"' % MISSING_ID)
+    assert_error(api.get(BASE + '/' + MISSING_ID + '/generated-credentials'), 404, 'NotFound')
+    assert issue(api.get(BASE + '/not-a-uuid'))['path'] == ['rotationId']
+
+
+def test_get_by_name(api, ids):
+    query = '?projectId=%s&environment=dev&secretPath=%s'
+    result = api.get(BASE + '/rotation-name/dbt-ci' + query % (ids['project_a'], '/dbt/ci/'))
+    assert result.status == 200 and result.body['secretRotation']['id'] == ids['rotation_ci']
+    assert_error(api.get(BASE + '/rotation-name/nope' + query % (ids['project_a'], '/dbt/ci')), 404, 'NotFound',
+                 'Could not find DBT Service Token Rotation with name "nope"')
+    assert_error(api.get(BASE + '/rotation-name/dbt-ci' + query % (ids['project_a'], '/nowhere')), 400, 'BadRequest',
+                 'Could not find folder with path "/nowhere" in environment "dev" for project with ID "%s"' % ids['project_a'])
+    result = api.get(BASE + '/rotation-name/dbt-ci?projectId=' + ids['project_a'])
+    assert [item['path'] for item in result.body['message']] == [['secretPath'], ['environment']]
+    assert issue(api.get(BASE + '/rotation-name/dbt-ci?projectId=%s&environment=&secretPath=/' % ids['project_a']))['message'] == 'Environment required'
+
+
+# --- create --------------------------------------------------------------------------------------------------------
+
+
+def test_create(api, ids, mock):
+    before = datetime.datetime.now(datetime.timezone.utc)
+    result = api.post(BASE, create_body())
+    assert result.status == 200, result
+    rotation = result.body['secretRotation']
+    status = (rotation['activeIndex'], rotation['rotationStatus'], rotation['isLastRotationManual'], rotation['lastRotationMessage'])
+    assert status == (0, 'success', True, None)
+    assert rotation['lastRotatedAt'] == rotation['lastRotationAttemptedAt']
+    assert parse_iso(rotation['lastRotatedAt']) >= before.replace(microsecond=before.microsecond // 1000 * 1000)
+    assert parse_iso(rotation['nextRotationAt']) == expected_next(parse_iso(rotation['lastRotatedAt']), 30, {'hours': 3, 'minutes': 15}, True)
+    assert rotation['connection'] == {'app': 'dbt', 'name': 'dbt-cloud-a', 'id': ids['connection_dbt_a']}
+    internal = mock.rotation(rotation['id'])
+    assert (internal['rotationCount'], internal['rotateAttempts'], len(internal['credentials'])) == (0, 0, 1)
+    token = internal['credentials'][0]
+    assert token['serviceToken'].startswith('dbtu_') and token['tokenId'] == 9001 and token['tokenName'] == 'infisical-new'
+    assert secret(mock, ids['folder_a_dev_dbt'], 'DBT_NEW_TOKEN') == {'value': token['serviceToken'], 'version': 1}
+    assert 9001 in live_ids(mock)
+    assert mock.state()['dbt']['calls'][-1]['body'] == {'name': 'infisical-new', 'permission_grants': [{'permission_set': 'job_admin', 'project_id': 111}]}
+    assert token['serviceToken'] in mock.secrets()
+    assert mock.requests()[-1]['body']['secretsMapping'] == {'serviceToken': 'DBT_NEW_TOKEN'}
+    defaults = api.post(BASE, create_body(name='dbt-off', isAutoRotationEnabled=False, rotateAtUtc=None, description=None,
+                                          secretsMapping={'serviceToken': 'DBT_OFF'})).body['secretRotation']
+    assert (defaults['rotateAtUtc'], defaults['nextRotationAt'], defaults['description']) == ({'hours': 0, 'minutes': 0}, None, None)
+
+
+@pytest.mark.parametrize('changes, status, error, message', [
+    ({'name': 'dbt-docs'}, 400, 'BadRequest', 'A Secret Rotation with the name "dbt-docs" already exists at the secret path "/dbt"'),
+    ({'secretsMapping': {'serviceToken': 'EXISTING_SECRET'}}, 400, 'BadRequest', 'The following secrets already exist at the path "/dbt": EXISTING_SECRET'),
+    ({'secretPath': '/nowhere'}, 400, 'BadRequest',
+     'Could not find folder with path "/nowhere" in environment "dev" for project with ID "%s"' % DEFAULT['project_a']),
+    ({'environment': 'staging'}, 400, 'BadRequest',
+     'Could not find folder with path "/dbt" in environment "staging" for project with ID "%s"' % DEFAULT['project_a']),
+    ({'connectionId': DEFAULT['connection_github_a']}, 400, 'BadRequest',
+     'GitHub Connection with ID %s cannot be used to connect to DBT' % DEFAULT['connection_github_a']),
+    ({'connectionId': DEFAULT['connection_dbt_b']}, 400, 'BadRequest',
+     'You cannot connect project App Connection with ID "%s" from project with ID "%s" to project with ID "%s"'
+     % (DEFAULT['connection_dbt_b'], DEFAULT['project_b'], DEFAULT['project_a'])),
+    ({'connectionId': MISSING_ID}, 404, 'NotFound', 'Could not find App Connection with ID %s' % MISSING_ID),
+    ({'projectId': 'no-such-project'}, 403, 'PermissionDenied', 'You are not allowed to create on secret-rotation'),
+])
+def test_create_failures_store_nothing(api, mock, changes, status, error, message):
+    before = mock.state()
+    assert_error(api.post(BASE, create_body(**changes)), status, error, message)
+    after = mock.state()
+    assert (after['rotations'], after['secrets'], after['dbt']['liveTokens']) == (before['rotations'], before['secrets'], before['dbt']['liveTokens'])
+
+
+def test_create_with_dbt_failure(api, mock):
+    mock.add_fault('POST', BASE, {'type': 'dbt_failure', 'message': 'Invalid permission set for account'})
+    before = mock.state()
+    assert_error(api.post(BASE, create_body()), 400, 'BadRequest', 'Failed to create service token: Invalid permission set for account')
+    after = mock.state()
+    assert after['rotations'] == before['rotations'] and after['secrets'] == before['secrets']
+    assert api.post(BASE, create_body()).status == 200
+
+
+# --- update --------------------------------------------------------------------------------------------------------
+
+
+def test_patch_is_partial_and_recomputes_schedule(api, ids, mock):
+    rid = ids['rotation_prod']
+    before = api.get(BASE + '/' + rid).body['secretRotation']
+    after = api.patch(BASE + '/' + rid, {'rotationInterval': 7}).body['secretRotation']
+    changed = dict((key, after[key]) for key in after if after[key] != before[key])
+    assert set(changed) == {'rotationInterval', 'updatedAt', 'nextRotationAt'}
+    assert parse_iso(after['nextRotationAt']) == expected_next(parse_iso(before['lastRotatedAt']), 7, before['rotateAtUtc'], False)
+    noop = api.patch(BASE + '/' + rid, {}).body['secretRotation']
+    assert noop['updatedAt'] >= after['updatedAt']
+    assert dict((k, v) for k, v in noop.items() if k != 'updatedAt') == dict((k, v) for k, v in after.items() if k != 'updatedAt')
+    params = {'tokenName': 'infisical-prod-v2', 'permissionGrants': [{'permissionSet': 'job_admin'}]}
+    dbt_before = mock.state()['dbt']
+    updated = api.patch(BASE + '/' + rid, {'parameters': params, 'description': None, 'rotateAtUtc': {'hours': 23, 'minutes': 59}}).body['secretRotation']
+    assert (updated['parameters'], updated['description'], updated['rotateAtUtc']) == (params, None, {'hours': 23, 'minutes': 59})
+    off = api.patch(BASE + '/' + rid, {'isAutoRotationEnabled': False}).body['secretRotation']
+    assert off['nextRotationAt'] is None
+    assert mock.state()['dbt'] == dbt_before  # PATCH never calls dbt
+    assert_error(api.patch(BASE + '/' + MISSING_ID, {'rotationInterval': 7}), 404, 'NotFound',
+                 'Could not find DBT Service Token Rotation with ID %s' % MISSING_ID)
+
+
+def test_patch_secrets_mapping_renames_the_secret(api, ids, mock):
+    rid = ids['rotation_docs']
+    value = secret(mock, ids['folder_a_dev_dbt'], 'DBT_DOCS_TOKEN')['value']
+    result = api.patch(BASE + '/' + rid, {'secretsMapping': {'serviceToken': 'DOCS_TOKEN'}})
+    assert result.body['secretRotation']['secretsMapping'] == {'serviceToken': 'DOCS_TOKEN'}
+    assert secret(mock, ids['folder_a_dev_dbt'], 'DBT_DOCS_TOKEN') is None
+    assert secret(mock, ids['folder_a_dev_dbt'], 'DOCS_TOKEN')['value'] == value
+    assert_error(api.patch(BASE + '/' + rid, {'secretsMapping': {'serviceToken': 'EXISTING_SECRET'}}), 400, 'BadRequest',
+                 'The following secrets already exist at the path "/dbt": EXISTING_SECRET')
+    assert api.post(BASE, create_body(name='dbt-twin', secretsMapping={'serviceToken': 'TWIN'})).status == 200
+    assert_error(api.patch(BASE + '/' + rid, {'name': 'dbt-twin'}), 400, 'BadRequest',
+                 'A Secret Rotation with the name "dbt-twin" already exists at the secret path "/dbt"')
+    assert api.patch(BASE + '/' + rid, {'name': 'dbt-docs-renamed'}).body['secretRotation']['name'] == 'dbt-docs-renamed'
+
+
+def test_patch_that_makes_rotation_due_queues_a_job(api, ids, mock):
+    rid = ids['rotation_ci']  # last rotated 3 days ago
+    assert mock.state()['queuedJobs'] == []
+    api.patch(BASE + '/' + rid, {'rotationInterval': 1})
+    jobs = mock.state()['queuedJobs']
+    assert len(jobs) == 1 and jobs[0]['rotationId'] == rid and jobs[0]['isManualRotation'] is True
+    assert mock.rotation(rid)['rotationCount'] == 1  # recorded, not run
+    api.patch(BASE + '/' + rid, {'rotationInterval': 30})
+    assert len(mock.state()['queuedJobs']) == 1
+
+
+# --- rotate --------------------------------------------------------------------------------------------------------
+
+
+def test_two_rotations_are_dual_phase(api, ids, mock):
+    created = api.post(BASE, create_body()).body['secretRotation']
+    rid = created['id']
+    path = BASE + '/' + rid
+    token_a = mock.rotation(rid)['credentials'][0]
+    first = api.post(path + '/rotate-secrets').body['secretRotation']
+    state = mock.rotation(rid)
+    token_b = state['credentials'][1]
+    assert first['activeIndex'] == 1 and [c['tokenId'] for c in state['credentials']] == [token_a['tokenId'], token_b['tokenId']]
+    assert token_a['tokenId'] in live_ids(mock)
+    second = api.post(path + '/rotate-secrets').body['secretRotation']
+    state = mock.rotation(rid)
+    token_c = state['credentials'][0]
+    assert second['activeIndex'] == 0 and [c['tokenId'] for c in state['credentials']] == [token_c['tokenId'], token_b['tokenId']]
+    assert token_a['tokenId'] in mock.state()['dbt']['revokedIds'] and token_a['tokenId'] not in live_ids(mock)
+    assert token_b['tokenId'] in live_ids(mock) and token_c['tokenId'] in live_ids(mock)
+    assert (state['rotationCount'], state['rotateAttempts']) == (2, 2)
+    assert secret(mock, ids['folder_a_dev_dbt'], 'DBT_NEW_TOKEN') == {'value': token_c['serviceToken'], 'version': 3}
+    assert (second['rotationStatus'], second['isLastRotationManual'], second['lastRotationMessage']) == ('success', True, None)
+    assert second['lastRotatedAt'] == second['lastRotationAttemptedAt'] == second['updatedAt']
+    credentials = api.get(path + '/generated-credentials').body
+    assert credentials == {'generatedCredentials': state['credentials'], 'activeIndex': 0, 'rotationId': rid, 'type': 'dbt-service-token'}
+    calls = [(call['method'], call['path'].split('/')[-1] or call['path'].split('/')[-2]) for call in mock.state()['dbt']['calls'][-4:]]
+    assert calls == [('GET', '70403103'), ('GET', str(token_a['tokenId'])), ('DELETE', str(token_a['tokenId'])), ('POST', 'service-tokens')]
+
+
+def test_failed_rotation_then_recovery(api, ids, mock):
+    rid = ids['rotation_ci']  # credentials [8001, 8002], active 1
+    path = BASE + '/' + rid
+    mock.add_fault('POST', path + '/rotate-secrets', {'type': 'dbt_failure'})
+    result = api.post(path + '/rotate-secrets')
+    assert_error(result, 500, 'InternalServerError', ROTATE_PREFIX + 'Failed to create service token: ' + DBT_REFUSAL)
+    failed = api.get(path).body['secretRotation']
+    assert (failed['rotationStatus'], failed['lastRotationMessage'], failed['activeIndex']) == ('failed', result.body['message'], 1)
+    assert failed['lastRotationAttemptedAt'] == failed['updatedAt'] and failed['lastRotatedAt'] < failed['lastRotationAttemptedAt']
+    assert parse_iso(failed['nextRotationAt']) == next_day_at(failed['rotateAtUtc'])
+    assert 8001 in mock.state()['dbt']['revokedIds'] and 8002 in live_ids(mock)
+    assert (mock.rotation(rid)['rotationCount'], mock.rotation(rid)['rotateAttempts']) == (1, 2)
+    assert secret(mock, ids['folder_a_dev_dbt_ci'], 'DBT_CI_TOKEN')['value'] == seed_token(mock, 8002)
+    recovered = api.post(path + '/rotate-secrets').body['secretRotation']
+    assert (recovered['rotationStatus'], recovered['lastRotationMessage'], recovered['activeIndex']) == ('success', None, 0)
+    assert [c['tokenId'] for c in mock.rotation(rid)['credentials']] == [9001, 8002]
+
+
+def seed_token(mock, token_id):
+    return [token['tokenString'] for token in mock.seed['dbt']['tokens'] if token['id'] == token_id][0]
+
+
+def test_rotate_works_with_auto_rotation_off_and_unknown_ids(api, ids):
+    assert api.post(BASE + '/' + ids['rotation_adhoc'] + '/rotate-secrets').body['secretRotation']['nextRotationAt'] is None
+    assert_error(api.post(BASE + '/' + MISSING_ID + '/rotate-secrets'), 404, 'NotFound',
+                 'Could not find DBT Service Token Rotation with ID "%s"' % MISSING_ID)
+
+
+# --- delete --------------------------------------------------------------------------------------------------------
+
+
+def test_delete_default_keeps_secret_and_tokens(api, ids, mock):
+    rid = ids['rotation_ci']
+    before = api.get(BASE + '/' + rid).body
+    result = api.delete(BASE + '/' + rid)
+    assert result.body == before
+    assert mock.rotation(rid) is None
+    assert secret(mock, ids['folder_a_dev_dbt_ci'], 'DBT_CI_TOKEN') is not None
+    assert 8001 in live_ids(mock) and 8002 in live_ids(mock)
+    assert_error(api.delete(BASE + '/' + rid), 404, 'NotFound', 'Could not find DBT Service Token Rotation with ID "%s"' % rid)
+    assert_error(api.post(BASE, create_body(name='dbt-ci', secretPath='/dbt/ci', secretsMapping={'serviceToken': 'DBT_CI_TOKEN'})),
+                 400, 'BadRequest', 'The following secrets already exist at the path "/dbt/ci": DBT_CI_TOKEN')
+
+
+def test_delete_with_secrets_and_revoke(api, ids, mock):
+    rid = ids['rotation_prod']
+    assert api.delete(BASE + '/' + rid + '?deleteSecrets=true&revokeGeneratedCredentials=true').status == 200
+    assert secret(mock, ids['folder_a_prod_dbt'], 'DBT_PROD_TOKEN') is None
+    assert 8006 in mock.state()['dbt']['revokedIds'] and 8007 in mock.state()['dbt']['revokedIds']
+    result = api.delete(BASE + '/' + ids['rotation_ci'] + '?deleteSecrets=yes')
+    assert issue(result) == {'received': 'yes', 'code': 'invalid_enum_value', 'options': ['true', 'false'], 'path': ['deleteSecrets'],
+                             'message': "Invalid enum value. Expected 'true' | 'false', received 'yes'"}
+    assert api.delete(BASE + '/' + ids['rotation_docs'] + '?deleteSecrets=false&revokeGeneratedCredentials=true').status == 200
+    assert secret(mock, ids['folder_a_dev_dbt'], 'DBT_DOCS_TOKEN') is not None and 8003 not in live_ids(mock)
+
+
+# --- unlicensed ----------------------------------------------------------------------------------------------------
+
+
+def test_unlicensed_mode(api, ids, mock):
+    mock.configure(licensed=False)
+    rid = ids['rotation_ci']
+    cases = [
+        ('GET', BASE + '?projectId=' + ids['project_a'], None, 'unlicensed-02'),
+        ('POST', BASE, create_body(), 'unlicensed-03'),
+        ('GET', BASE + '/' + rid, None, 'unlicensed-04'),
+        ('PATCH', BASE + '/' + rid, {'rotationInterval': 7}, 'unlicensed-05'),
+        ('POST', BASE + '/' + rid + '/rotate-secrets', None, 'unlicensed-06'),
+    ]
+    for method, path, body, name in cases:
+        expected = recording(name)['response_body']
+        assert_error(api.request(method, path, body=body), 400, 'BadRequest', expected['message'])
+    assert_error(api.get(BASE + '/' + rid + '/generated-credentials'), 400, 'BadRequest')
+    assert_error(api.get(BASE + '/rotation-name/dbt-ci?projectId=%s&environment=dev&secretPath=/x' % ids['project_a']), 400, 'BadRequest',
+                 recording('unlicensed-04')['response_body']['message'])
+    assert api.delete(BASE + '/' + rid).status == 200
+    assert_error(api.delete(BASE + '/' + MISSING_ID), 404, 'NotFound', recording('unlicensed-07')['response_body']['message'])
+    unlicensed_seed = dict(mock.seed, licensed=False)
+    mock.reset(unlicensed_seed)
+    assert api.get(BASE + '/' + rid).status == 400
+    mock.reset()
+    assert api.get(BASE + '/' + rid).status == 200
+
+
+# --- faults --------------------------------------------------------------------------------------------------------
+
+
+def test_status_fault_fires_exactly_n_times_without_applying(api, ids, mock):
+    rid = ids['rotation_ci']
+    mock.add_fault('POST', r'.*/rotate-secrets', {'type': 'status', 'status': 503}, count=2)
+    assert [fault['remaining'] for fault in mock.faults()] == [2]
+    first = api.post(BASE + '/' + rid + '/rotate-secrets')
+    assert_error(first, 503, 'ServiceUnavailable')
+    assert [fault['remaining'] for fault in mock.faults()] == [1]
+    assert api.post(BASE + '/' + rid + '/rotate-secrets').status == 503
+    assert mock.faults() == []
+    assert mock.rotation(rid)['rotationCount'] == 1
+    assert api.post(BASE + '/' + rid + '/rotate-secrets').status == 200
+    assert [(entry['fault'], entry['status'], entry['handled_status']) for entry in mock.requests()] == [
+        ('status', 503, None), ('status', 503, None), (None, 200, 200)]
+
+
+def test_status_fault_bodies(api, ids, mock):
+    path = BASE + '/' + ids['rotation_ci']
+    mock.add_fault('GET', path, {'type': 'status', 'status': 500})
+    mock.add_fault('GET', path, {'type': 'status', 'status': 502})
+    mock.add_fault('GET', path, {'type': 'status', 'status': 504, 'body': 'upstream timed out'})
+    mock.add_fault('*', path, {'type': 'status', 'status': 418, 'body': {'custom': True}})
+    assert_error(api.get(path), 500, 'InternalServerError', 'Something went wrong')
+    proxy = api.get(path)
+    assert proxy.status == 502 and proxy.headers['content-type'] == 'text/html' and b'502 Bad Gateway' in proxy.raw
+    timeout = api.get(path)
+    assert (timeout.status, timeout.raw, timeout.headers['content-type']) == (504, b'upstream timed out', 'text/plain; charset=utf-8')
+    custom = api.get(path)
+    assert (custom.status, custom.body) == (418, {'custom': True})
+    assert api.get(path).status == 200
+
+
+def test_rate_limit_faults(api, ids, mock):
+    path = BASE + '/' + ids['rotation_ci']
+    mock.add_fault('GET', path, {'type': 'rate_limit', 'retry_after': 7})
+    mock.add_fault('GET', path, {'type': 'rate_limit', 'retry_after_date': 30})
+    mock.add_fault('GET', path, {'type': 'rate_limit', 'ratelimit_reset': 12})
+    mock.add_fault('GET', path, {'type': 'rate_limit'})
+    result = api.get(path)
+    assert_error(result, 429, 'RateLimitExceeded', 'Rate limit exceeded. Please try again in 7 seconds')
+    assert result.headers['retry-after'] == '7' and 'x-ratelimit-reset' not in result.headers
+    result = api.get(path)
+    wait = email.utils.parsedate_to_datetime(result.headers['retry-after']) - datetime.datetime.now(datetime.timezone.utc)
+    assert datetime.timedelta(seconds=25) < wait <= datetime.timedelta(seconds=31)
+    result = api.get(path)
+    assert result.headers['x-ratelimit-reset'] == '12' and 'retry-after' not in result.headers
+    assert result.body['message'] == 'Rate limit exceeded. Please try again in 12 seconds'
+    result = api.get(path)
+    assert 'retry-after' not in result.headers and 'x-ratelimit-reset' not in result.headers
+    assert result.body['message'] == 'Rate limit exceeded. Please try again in 1 seconds'
+    assert api.get(path).status == 200
+
+
+def test_reset_fault_really_resets(api, ids, mock):
+    path = BASE + '/' + ids['rotation_ci'] + '/rotate-secrets'
+    mock.add_fault('POST', path, {'type': 'reset'})
+    with pytest.raises(ConnectionResetError):
+        api.post(path)
+    assert mock.rotation(ids['rotation_ci'])['rotationCount'] == 1
+    mock.add_fault('POST', path, {'type': 'apply_then_reset'})
+    with pytest.raises(ConnectionResetError):
+        api.post(path)
+    assert mock.rotation(ids['rotation_ci'])['rotationCount'] == 2
+    entries = mock.requests()
+    assert [(e['fault'], e['status'], e['handled_status']) for e in entries] == [('reset', None, None), ('apply_then_reset', None, 200)]
+
+
+def test_delay_fault(api, ids, mock):
+    path = BASE + '/' + ids['rotation_ci']
+    mock.add_fault('GET', path, {'type': 'delay', 'seconds': 0.6})
+    started = time.monotonic()
+    assert api.get(path).status == 200
+    assert time.monotonic() - started >= 0.6
+    mock.add_fault('GET', path, {'type': 'delay', 'seconds': 1})
+    with pytest.raises(socket.timeout):
+        api.get(path, timeout=0.3)
+
+
+def test_apply_then_hang_holds_the_rotation_lock(api, ids, mock):
+    rid = ids['rotation_ci']
+    path = BASE + '/' + rid + '/rotate-secrets'
+    mock.add_fault('POST', path, {'type': 'apply_then_hang', 'seconds': 1.5})
+    with pytest.raises(socket.timeout):
+        api.post(path, timeout=0.5)
+    during = mock.rotation(rid)
+    assert during['rotationCount'] == 2 and during['rotationLocked'] is True and during['activeIndex'] == 0
+    assert_error(api.post(path), 400, 'BadRequest', 'A rotation is already in progress. Please try again shortly.')
+    assert api.get(BASE + '/' + rid).body['secretRotation']['activeIndex'] == 0  # reads go on
+    deadline = time.monotonic() + 5
+    while mock.rotation(rid)['rotationLocked'] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert api.post(path).status == 200
+    assert mock.rotation(rid)['rotationCount'] == 3
+
+
+def test_apply_then_status(api, ids, mock):
+    path = BASE + '/' + ids['rotation_ci']
+    mock.add_fault('PATCH', path, {'type': 'apply_then_status', 'status': 502})
+    result = api.patch(path, {'rotationInterval': 3})
+    assert result.status == 502
+    assert mock.rotation(ids['rotation_ci'])['rotationInterval'] == 3
+    assert mock.requests()[-1]['handled_status'] == 200
+
+
+def test_concurrent_requests_are_served(api, ids, mock):
+    path = BASE + '/' + ids['rotation_ci']
+    mock.add_fault('GET', path, {'type': 'delay', 'seconds': 1})
+    results = []
+    thread = threading.Thread(target=lambda: results.append(api.get(path).status))
+    thread.start()
+    time.sleep(0.1)
+    started = time.monotonic()
+    assert api.get(BASE + '/' + ids['rotation_prod']).status == 200
+    assert time.monotonic() - started < 0.5
+    thread.join(5)
+    assert results == [200]
+
+
+def test_fault_definitions_are_checked(mock):
+    for spec in ({'method': 'GET', 'path': '(', 'action': {'type': 'reset'}},
+                 {'method': 'GET', 'path': '.*', 'action': {'type': 'explode'}},
+                 {'method': 'GET', 'path': '.*', 'count': 0, 'action': {'type': 'reset'}},
+                 {'method': 'GET', 'path': '.*', 'action': {'type': 'status'}},
+                 {'method': 'GET', 'path': '.*', 'action': {'type': 'delay'}}):
+        with pytest.raises(MockInfisicalError) as info:
+            mock.call('POST', '/__mock/faults', spec)
+        assert '400' in str(info.value)
+    mock.add_fault('GET', '.*', {'type': 'reset'}, count=5)
+    mock.clear_faults()
+    assert mock.faults() == []
+
+
+# --- log, state, secrets -------------------------------------------------------------------------------------------
+
+
+def test_request_log_redacts_secrets(api, ids, mock):
+    api.post(OIDC_LOGIN, {'identityId': ids['oidc'], 'jwt': ids['oidc_jwt']}, token=None, headers={'User-Agent': 'pytest-mock'})
+    api.patch(BASE + '/' + ids['rotation_ci'] + '?x=1', raw=b'not json ' + ids['admin_client_secret'].encode(), content_type='text/plain')
+    first, second = mock.requests()
+    assert first['body'] == {'identityId': ids['oidc'], 'jwt': 'REDACTED'} and first['user_agent'] == 'pytest-mock'
+    assert first['authorization'] is None and second['authorization'] == 'Bearer ***'
+    assert second['query'] == {'x': '1'} and second['content_type'] == 'text/plain' and second['body'] == 'not json REDACTED'
+    log_text = json.dumps(mock.requests())
+    for value in mock.secrets():
+        assert value not in log_text
+    values = mock.secrets()
+    assert ids['admin_client_secret'] in values and ids['oidc_jwt'] in values and ids['admin_token'] in values
+    assert all(token['tokenString'] in values for token in mock.seed['dbt']['tokens'])
+    mock.clear_requests()
+    assert mock.requests() == []
+
+
+def test_well_known_ids_match_the_loaded_seed(mock, ids):
+    assert ids == DEFAULT
+    state = mock.state()
+    assert set(state['rotations']) == {ids[key] for key in ('rotation_ci', 'rotation_docs', 'rotation_adhoc', 'rotation_prod', 'rotation_failed', 'rotation_b')}
+    for rotation in state['rotations'].values():
+        active = rotation['credentials'][rotation['activeIndex']]
+        folder_secrets = state['secrets'][rotation['folderId']]['secrets']
+        assert folder_secrets[rotation['secretsMapping']['serviceToken']]['value'] == active['serviceToken']
+
+
+# --- every answer against the spec -----------------------------------------------------------------------------------
+
+
+def test_every_operation_and_status_conforms_to_spec(api, ids, mock):
+    rid = ids['rotation_ci']
+    by_name = BASE + '/rotation-name/dbt-ci?projectId=%s&environment=dev&secretPath=%s'
+    calls = [
+        ('GET', BASE + '?projectId=' + ids['project_a'], None), ('GET', BASE, None),
+        ('GET', BASE + '/' + rid, None), ('GET', BASE + '/' + MISSING_ID, None), ('GET', BASE + '/bad', None),
+        ('GET', by_name % (ids['project_a'], '/dbt/ci'), None), ('GET', by_name % (ids['project_a'], '/no'), None),
+        ('GET', BASE + '/rotation-name/x?projectId=%s&environment=dev&secretPath=/' % ids['project_a'], None),
+        ('GET', BASE + '/rotation-name/x', None),
+        ('GET', BASE + '/' + rid + '/generated-credentials', None), ('GET', BASE + '/' + MISSING_ID + '/generated-credentials', None),
+        ('GET', BASE + '/bad/generated-credentials', None),
+        ('POST', BASE, create_body()), ('POST', BASE, create_body()), ('POST', BASE, {}),
+        ('POST', BASE, create_body(connectionId=MISSING_ID, name='x')),
+        ('PATCH', BASE + '/' + rid, {'description': 'x'}), ('PATCH', BASE + '/' + MISSING_ID, {}), ('PATCH', BASE + '/' + rid, {'name': 'X'}),
+        ('POST', BASE + '/' + rid + '/rotate-secrets', None), ('POST', BASE + '/' + MISSING_ID + '/rotate-secrets', None),
+        ('POST', BASE + '/bad/rotate-secrets', None),
+        ('DELETE', BASE + '/' + MISSING_ID, None), ('DELETE', BASE + '/bad', None), ('DELETE', BASE + '/' + rid, None),
+    ]
+    for method, path, body in calls:
+        api.request(method, path, body=body)
+        api.request(method, path, body=body, token=None)
+        api.request(method, path, body=body, token='garbage')
+        api.request(method, path, body=body, token=ids['viewer_token'])
+        api.request(method, path, raw=b'', content_type='application/json')
+    mock.add_fault('POST', r'.*/rotate-secrets', {'type': 'dbt_failure'})
+    api.post(BASE + '/' + ids['rotation_prod'] + '/rotate-secrets')
+    # A GET cannot make the mock fail; a status fault gives the 500 an unexpected server error would.
+    mock.add_fault('GET', '.*', {'type': 'status', 'status': 500}, count=4)
+    for path in (BASE + '?projectId=x', BASE + '/' + MISSING_ID, by_name % ('x', '/'), BASE + '/' + MISSING_ID + '/generated-credentials'):
+        assert api.get(path).status == 500
+    for login_body in ({'clientId': 'client-admin', 'clientSecret': DEFAULT['admin_client_secret']}, {'clientId': 'x', 'clientSecret': 'y'}, {}):
+        api.post(UA_LOGIN, login_body, token=None)
+    for login_body in ({'identityId': ids['oidc'], 'jwt': ids['oidc_jwt']}, {'identityId': 'x', 'jwt': 'y'}, {'identityId': ids['oidc'], 'jwt': 'y'}, {}):
+        api.post(OIDC_LOGIN, login_body, token=None)
+    operations = ['listDBTServiceTokenRotations', 'getDBTServiceTokenRotation', 'getDBTServiceTokenRotationByName',
+                  'getDBTServiceTokenRotationGeneratedCredentials', 'createDBTServiceTokenRotation', 'updateDBTServiceTokenRotation',
+                  'rotateDBTServiceTokenRotation', 'deleteDBTServiceTokenRotation']
+    for operation in operations:
+        statuses = set(status for op, status in CHECKER.checked if op == operation)
+        assert {200, 401, 403, 422, 500} <= statuses, (operation, statuses)
+        assert statuses & {400, 404}, (operation, statuses)
+    assert {200, 401, 422} <= set(status for op, status in CHECKER.checked if op == 'universalAuthLogin')
+    assert {200, 401, 404, 422} <= set(status for op, status in CHECKER.checked if op == 'oidcAuthLogin')
+
+
+# --- replay of recorded exchanges ----------------------------------------------------------------------------------
+
+
+def same_shape(actual, expected, path='$'):
+    """Same keys at every level and compatible JSON types (null matches anything)."""
+    if actual is None or expected is None:
+        return
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), path
+        assert set(actual) == set(expected), (path, sorted(set(actual) ^ set(expected)))
+        for key in expected:
+            same_shape(actual[key], expected[key], path + '.' + key)
+    elif isinstance(expected, list):
+        assert isinstance(actual, list), path
+        if actual and expected:
+            same_shape(actual[0], expected[0], path + '[0]')
+    elif isinstance(expected, bool) or isinstance(actual, bool):
+        assert isinstance(actual, bool) and isinstance(expected, bool), path
+    elif isinstance(expected, (int, float)):
+        assert isinstance(actual, (int, float)), path
+    else:
+        assert isinstance(actual, type(expected)), path
+
+
+# (recording, who sends it): replayed in order against one fresh state.
+MAIN_REPLAY = [
+    ('main-02', 'admin'), ('main-05', 'admin'), ('main-06', 'admin'), ('main-07', 'admin'), ('main-08', 'admin'), ('main-09', 'admin'),
+    ('main-10', 'admin'), ('main-11', 'admin'), ('main-12', 'admin'), ('main-13', 'admin'), ('main-14', 'admin'), ('main-17', 'admin'),
+    ('main-18', 'admin'), ('main-19', 'admin'), ('main-20', 'admin'), ('main-22', 'admin'), ('main-23', 'admin'), ('main-24', 'admin'),
+    ('main-25', 'admin'), ('main-26', 'admin'), ('main-27', 'admin'), ('main-28', 'admin'), ('main-29', 'admin'), ('main-30', 'admin'),
+    ('main-31', 'admin'), ('main-32', 'admin'), ('main-33', 'admin'), ('main-34', 'admin'), ('main-35', None), ('main-36', None),
+    ('main-37', 'garbage'), ('main-38', 'forged'), ('main-41', 'viewer'), ('main-42', 'viewer'), ('main-45', 'admin'), ('main-46', 'admin'),
+    ('main-47', 'admin'), ('main-50', 'admin'), ('main-51', 'admin'), ('main-54', 'admin'), ('main-55', 'admin'), ('main-56', 'admin'),
+    ('main-57', 'admin'), ('main-58', 'admin'), ('main-60', 'admin'), ('main-63', 'admin'), ('main-64', 'admin'), ('main-65', 'admin'),
+    ('main-66', 'admin'), ('main-67', 'admin'), ('main-70', 'admin'), ('main-71', 'admin'), ('main-72', 'admin'), ('main-73', 'admin'),
+    ('main-75', 'admin'),
+]
+FORGED_JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZGVudGl0eUlkIjoieCJ9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+
+
+def replay(api, record, token, ids_map):
+    path = record['path']
+    for recorded_id, actual_id in ids_map.items():
+        path = path.replace(recorded_id, actual_id)
+    headers = dict((key, value) for key, value in record['request_headers'].items() if key not in ('Authorization', 'Content-Type'))
+    body = record['request_body']
+    if isinstance(body, dict) and body.get('secretsMapping', {}).get('serviceToken') == 'REDACTED':
+        body = dict(body, secretsMapping={'serviceToken': 'DBT_SERVICE_TOKEN_B' if body['name'] == 'dbt-ci-token-b' else 'DBT_SERVICE_TOKEN'})
+    content_type = record['request_headers'].get('Content-Type')
+    if isinstance(body, str):
+        return api.request(record['method'], path, raw=body.encode('utf-8'), content_type=content_type, token=token, headers=headers)
+    return api.request(record['method'], path, body=body, token=token, headers=headers)
+
+
+def compare(result, record, ids_map=None):
+    expected = record['response_body']
+    assert result.status == record['status'], (record['name'], result)
+    if record['status'] == 200:
+        same_shape(result.body, expected)
+        return
+    for key in ('statusCode', 'error', 'message'):
+        wanted = expected[key]
+        for recorded_id, actual_id in (ids_map or {}).items():
+            wanted = wanted.replace(recorded_id, actual_id) if isinstance(wanted, str) else wanted
+        assert result.body[key] == wanted, (record['name'], key, result.body[key], wanted)
+    assert set(result.body) == set(expected), record['name']
+
+
+def test_replay_main_recordings(api, ids, mock):
+    tokens = {'admin': ids['admin_token'], 'viewer': ids['viewer_token'], 'garbage': 'garbage', 'forged': FORGED_JWT, None: None}
+    ids_map = {}
+    replayed = 0
+    for name, who in MAIN_REPLAY:
+        record = recording(name)
+        if name == 'main-57':
+            mock.add_fault('POST', r'.*/rotate-secrets', {'type': 'dbt_failure'})
+        result = replay(api, record, tokens[who], ids_map)
+        compare(result, record, ids_map)
+        replayed += 1
+        if name == 'main-02':
+            ids_map[RECORDED_ROTATION] = result.body['secretRotation']['id']
+        if name == 'main-72':
+            ids_map[RECORDED_SECOND] = result.body['secretRotation']['id']
+        if name in ('main-47', 'main-51', 'main-58', 'main-60'):
+            for key in ('activeIndex', 'rotationStatus', 'lastRotationMessage'):
+                assert result.body['secretRotation'][key] == record['response_body']['secretRotation'][key], (name, key)
+        if name in ('main-46', 'main-50', 'main-54'):
+            assert len(result.body['generatedCredentials']) == len(record['response_body']['generatedCredentials'])
+            assert result.body['activeIndex'] == record['response_body']['activeIndex']
+    assert replayed == len(MAIN_REPLAY) >= 15
+    # Where the mock is stricter on purpose: the real server answers 200 to these (main-15, main-16, main-21).
+    for name in ('main-15', 'main-16', 'main-21'):
+        record = recording(name)
+        result = replay(api, record, tokens['admin'], ids_map)
+        assert record['status'] == 200 and result.status == 422
+
+
+def test_replay_expired_token_recording(api, mock):
+    record = recording('main-39')
+    token = login(api, 'admin')
+    mock.expire_tokens()
+    compare(replay(api, record, token, {RECORDED_ROTATION: DEFAULT['rotation_ci']}), record, {RECORDED_ROTATION: DEFAULT['rotation_ci']})
+
+
+def test_rate_limited_server_matches_cloud_recordings():
+    mock = MockInfisical.start(extra_args=['--rate-limit-read', '60', '--rate-limit-write', '200'])
+    try:
+        api = RawApi(mock.url, CHECKER, token=mock.ids['admin_token'])
+        first = recording('cloud-02')
+        result = replay(api, first, mock.ids['admin_token'], {})
+        assert result.status == 200
+        for header in ('x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'):
+            assert result.headers[header] == first['response_headers'][header], header
+        no_auth = recording('cloud-05')
+        result = replay(api, no_auth, None, {})
+        compare(result, no_auth)
+        assert 'x-ratelimit-limit' not in result.headers
+        for dummy in range(59):
+            assert api.get(first['path']).status == 200
+        limited = recording('cloud-03')
+        result = replay(api, limited, mock.ids['admin_token'], {})
+        assert result.status == 429 and result.body['error'] == 'RateLimitExceeded'
+        assert result.body['message'] in ('Rate limit exceeded. Please try again in 60 seconds', 'Rate limit exceeded. Please try again in 59 seconds')
+        assert result.headers['retry-after'] in ('59', '60') and result.headers['x-ratelimit-remaining'] == '0'
+        write = recording('cloud-04')
+        result = replay(api, write, mock.ids['admin_token'], {})
+        compare(result, write)
+        assert (result.headers['x-ratelimit-limit'], result.headers['x-ratelimit-remaining']) == ('200', '199')
+        assert mock.call('GET', '/__mock/requests')['requests'][-1]['status'] == 404
+    finally:
+        assert mock.stop() == 0

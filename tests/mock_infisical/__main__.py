@@ -1,0 +1,42 @@
+"""Command line: python -m mock_infisical --port 0 [--seed FILE] [--rate-limit-read N --rate-limit-write N]."""
+
+import argparse
+import signal
+import sys
+import threading
+
+from .server import App, MockHTTPServer
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog='python -m mock_infisical', description='Mock Infisical server for tests (binds 127.0.0.1).')
+    parser.add_argument('--port', type=int, default=0, help='TCP port; 0 picks a free one (default)')
+    parser.add_argument('--seed', default=None, help='seed JSON file (default: seeds/default.json in the package)')
+    parser.add_argument('--rate-limit-read', type=int, default=None, help='GET requests allowed per 60 s window (default: no limit)')
+    parser.add_argument('--rate-limit-write', type=int, default=None, help='other requests allowed per 60 s window (default: no limit)')
+    parser.add_argument('--verbose', action='store_true', help='log every request to stderr')
+    args = parser.parse_args(argv)
+
+    app = App(seed_path=args.seed, rate_limit_read=args.rate_limit_read, rate_limit_write=args.rate_limit_write, verbose=args.verbose)
+    server = MockHTTPServer(app, args.port)
+    stop = threading.Event()
+
+    def on_signal(signum, frame):
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.2})
+    thread.daemon = True
+    thread.start()
+    sys.stdout.write('MOCK_INFISICAL_URL=http://127.0.0.1:%d\n' % server.server_address[1])
+    sys.stdout.flush()
+    while not stop.is_set():
+        stop.wait(0.5)
+    server.shutdown()
+    server.server_close()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

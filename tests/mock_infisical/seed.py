@@ -1,0 +1,102 @@
+"""Seed files of the mock Infisical server: loading, time values and the well-known ids.
+
+Standard library only, so that test code can import it without the server's dependencies.
+The format is described in README.md next to this file.
+"""
+
+import datetime
+import json
+import os
+import re
+
+SEED_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'seeds')
+DEFAULT_SEED_PATH = os.path.join(SEED_DIR, 'default.json')
+
+_RELATIVE_RE = re.compile(r'^([+-])(\d+(?:\.\d+)?)([smhd])$')
+_UNIT_SECONDS = {'s': 1, 'm': 60, 'h': 3600, 'd': 86400}
+
+
+def utcnow():
+    """The current UTC time, truncated to milliseconds like a JavaScript Date."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return now.replace(microsecond=(now.microsecond // 1000) * 1000)
+
+
+def iso(value):
+    """A datetime as Infisical writes it: 2026-11-23T05:37:11.080Z (None stays None)."""
+    if value is None:
+        return None
+    value = value.astimezone(datetime.timezone.utc)
+    return value.strftime('%Y-%m-%dT%H:%M:%S.') + '%03dZ' % (value.microsecond // 1000)
+
+
+def parse_time(value, now):
+    """A seed time value: None, "now", a relative offset such as "-5m", "-3d", "+1h", or an ISO 8601 string."""
+    if value is None:
+        return None
+    if value == 'now':
+        return now
+    match = _RELATIVE_RE.match(value)
+    if match:
+        seconds = float(match.group(2)) * _UNIT_SECONDS[match.group(3)]
+        delta = datetime.timedelta(seconds=seconds)
+        result = now - delta if match.group(1) == '-' else now + delta
+        return result.replace(microsecond=(result.microsecond // 1000) * 1000)
+    text = value[:-1] + '+00:00' if value.endswith('Z') else value
+    parsed = datetime.datetime.fromisoformat(text)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+    return parsed
+
+
+def load_seed(path=None):
+    """Read a seed file (the default seed when path is None)."""
+    with open(path or DEFAULT_SEED_PATH, encoding='utf-8') as seed_file:
+        return json.load(seed_file)
+
+
+def well_known(seed):
+    """The ids and credentials a test refers to, by the seed's "key" fields.
+
+    Every project, environment, folder, connection, identity and rotation with a "key" gives ids[key] = its id.
+    Rotations also give ids[key + "_name"]; identities give ids[key + "_client_id"], ids[key + "_client_secret"],
+    ids[key + "_token"] (first Token Auth token) and ids[key + "_jwt"] (first accepted OIDC JWT) where they have them.
+    """
+    ids = {}
+
+    def add(obj):
+        if obj.get('key'):
+            ids[obj['key']] = obj['id']
+
+    for project in seed.get('projects', []):
+        add(project)
+        for environment in project.get('environments', []):
+            add(environment)
+            for folder in environment.get('folders', []):
+                add(folder)
+    for connection in seed.get('connections', []):
+        add(connection)
+    for rotation in seed.get('rotations', []):
+        add(rotation)
+        if rotation.get('key'):
+            ids[rotation['key'] + '_name'] = rotation['name']
+    for identity in seed.get('identities', []):
+        add(identity)
+        key = identity.get('key')
+        if not key:
+            continue
+        universal = identity.get('universalAuth')
+        if universal:
+            ids[key + '_client_id'] = universal['clientId']
+            ids[key + '_client_secret'] = universal['clientSecret']
+        tokens = identity.get('tokenAuth', {}).get('tokens', [])
+        if tokens:
+            ids[key + '_token'] = tokens[0]
+        jwts = identity.get('oidcAuth', {}).get('jwts', [])
+        if jwts:
+            ids[key + '_jwt'] = jwts[0]
+    return ids
+
+
+DEFAULT_SEED = load_seed()
+DEFAULT = well_known(DEFAULT_SEED)
