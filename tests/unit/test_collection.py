@@ -30,7 +30,7 @@ def test_action_group_lists_every_module():
     runtime = load_yaml("meta", "runtime.yml")
     assert sorted(runtime["action_groups"]["infisical"]) == MODULES
     assert runtime["requires_ansible"] == ">=2.17.0"
-    assert len(MODULES) == 3
+    assert len(MODULES) == 4
 
 
 @pytest.mark.parametrize("module_name", MODULES)
