@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, infisical.secret_rotation contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Benchmarks of infisical.secret_rotation against the mock Infisical; prints Markdown tables.
+
+    make bench                        # all of it (several minutes: the role over 200 rotations, 5 times)
+    .venvs/core-2.19/bin/python benchmarks/run.py --quick    # fewer runs, smaller role lists
+
+Requests per task come from the mock's request log. Wall times are medians of repeated runs of real
+ansible-playbook processes on this machine, compared as ratios measured in the same run. Figures go to
+benchmarks/README.md by hand, with the machine and the date this script prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+
+from mock_infisical.control import MockInfisical  # noqa: E402  pylint: disable=wrong-import-position
+
+BIN = os.path.dirname(sys.executable)
+ROTATIONS = "/api/v2/secret-rotations/dbt-service-token"
+BENCH_FOLDER = "a1b2c3d4-0000-4000-8000-000000000005"  # dev /dbt of project A in the default seed
+
+
+def bench_seed(seed, count):
+    """The default seed plus ``count`` rotations named bench-0001... in dev /dbt, each with its own token and secret."""
+    seed = copy.deepcopy(seed)
+    template = next(rotation for rotation in seed["rotations"] if rotation["key"] == "rotation_docs")
+    for number in range(1, count + 1):
+        token_id = 20000 + number
+        value = f"dbtu_bench{number:05d}" + "x" * 30
+        seed["dbt"]["tokens"].append({"id": token_id, "accountId": "70403103", "name": "bench", "tokenString": value,
+                                      "permissionGrants": [{"permission_set": "job_runner"}], "state": "live",
+                                      "createdAt": "-9d"})
+        seed["secrets"].append({"folderId": BENCH_FOLDER, "key": f"BENCH_TOKEN_{number}", "value": value})
+        seed["rotations"].append(dict(copy.deepcopy(template), key=f"bench_{number}", id=f"b0000000-0000-4000-8000-{number:012d}",
+                                      name=f"bench-{number:04d}", credentials=[token_id], rotationInterval=30,
+                                      lastRotatedAt="-9d", lastRotationAttemptedAt="-9d",
+                                      secretsMapping={"serviceToken": f"BENCH_TOKEN_{number}"}))
+    return seed
+
+
+class Bench:
+    def __init__(self, mock, workdir, runs):
+        self.mock = mock
+        self.workdir = workdir
+        self.runs = runs
+        self.collections = self._install()
+        self.inventory = os.path.join(workdir, "inventory.ini")
+        with open(self.inventory, "w", encoding="utf-8") as handle:
+            handle.write(f"localhost ansible_connection=local ansible_python_interpreter={sys.executable}\n")
+        self.count = 0
+
+    def _install(self):
+        galaxy = os.path.join(BIN, "ansible-galaxy")
+        subprocess.run([galaxy, "collection", "build", ROOT, "--output-path", self.workdir, "--force"], check=True,
+                       capture_output=True)
+        tarball = next(name for name in os.listdir(self.workdir) if name.endswith(".tar.gz"))
+        path = os.path.join(self.workdir, "collections")
+        subprocess.run([galaxy, "collection", "install", "-p", path, os.path.join(self.workdir, tarball)], check=True,
+                       capture_output=True)
+        return path
+
+    def connection(self, auth="token_auth"):
+        ids = self.mock.ids
+        if auth == "token_auth":
+            return {"url": self.mock.url, "auth_method": "token_auth", "token": ids["admin_token"]}
+        return {"url": self.mock.url, "universal_auth_client_id": ids["admin_client_id"],
+                "universal_auth_client_secret": ids["admin_client_secret"]}
+
+    def playbook(self, tasks=None, plays=None, extra_vars=None):
+        """Run one playbook; returns its wall time in seconds (fails loudly on a failed run)."""
+        plays = plays or [{"hosts": "localhost", "gather_facts": False, "tasks": tasks}]
+        self.count += 1
+        path = os.path.join(self.workdir, f"bench-{self.count}.yml")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(plays, handle)
+        env = {key: value for key, value in os.environ.items() if not key.startswith(("ANSIBLE_", "INFISICAL_"))}
+        env.update({"ANSIBLE_COLLECTIONS_PATH": self.collections, "PATH": BIN + os.pathsep + env.get("PATH", "")})
+        command = [os.path.join(BIN, "ansible-playbook"), "-i", self.inventory, path]
+        if extra_vars:
+            command += ["-e", json.dumps(extra_vars)]
+        started = time.monotonic()
+        completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        elapsed = time.monotonic() - started
+        if completed.returncode != 0:
+            raise SystemExit(f"benchmark playbook failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-2000:]}")
+        return elapsed
+
+    def median(self, make_tasks=None, make_plays=None):
+        """Median wall time over the configured runs; make_* get the run number (to vary values)."""
+        times = []
+        for run in range(self.runs):
+            times.append(self.playbook(tasks=make_tasks(run) if make_tasks else None,
+                                       plays=make_plays(run) if make_plays else None))
+        return statistics.median(times)
+
+
+def requests_per_task(bench):
+    mock, ids = bench.mock, bench.mock.ids
+    rotation = ids["rotation_ci"]
+    rows = []
+    cases = [
+        ("no-change update", {"infisical.secret_rotation.dbt_token_rotation": {"rotation_id": rotation, "rotation_interval": 7}},
+         {"universal_auth": 2, "token_auth": 1}),
+        ("change one setting", {"infisical.secret_rotation.dbt_token_rotation": {"rotation_id": rotation,
+                                                                                 "rotation_interval": "{{ 8 + run }}"}},
+         {"universal_auth": 3, "token_auth": 2}),
+        ("rotate (with guard)", {"infisical.secret_rotation.dbt_token_rotate": {"rotation_id": rotation,
+                                                                                "skip_if_rotated_within": "1s"}},
+         {"universal_auth": 3, "token_auth": 2}),
+        (f"info, whole project ({len(mock.state()['rotations'])} rotations)",
+         {"infisical.secret_rotation.dbt_token_rotation_info": {"project_id": ids["project_a"]}},
+         {"universal_auth": 2, "token_auth": 1}),
+    ]
+    for run, (label, task, minimum) in enumerate(cases):
+        for auth in ("universal_auth", "token_auth"):
+            (module, args), = task.items()
+            time.sleep(1.1 if "rotate" in label else 0)  # let the 1 s guard pass between the two rotations
+            mock.clear_requests()
+            bench.playbook([{module: dict(bench.connection(auth), **args)}], extra_vars={"run": run * 2 + (auth == "token_auth")})
+            seen = mock.requests()
+            calls = ", ".join(f"{entry['method']} {'login' if '/auth/' in entry['path'] else entry['path'].rsplit('/', 1)[-1][:13]}"
+                              for entry in seen)
+            rows.append((label, auth, len(seen), minimum[auth], calls))
+    print("\n### Requests per task (from the mock's request log)\n")
+    print("| task | auth | requests | minimum | what was sent |")
+    print("|---|---|---|---|---|")
+    for label, auth, count, minimum, calls in rows:
+        mark = "" if count <= minimum else " (above minimum)"
+        print(f"| {label} | {auth} | {count}{mark} | {minimum} | {calls} |")
+
+
+def loop_ratios(bench, items=30):
+    ids = bench.mock.ids
+    rotation = ids["rotation_ci"]
+    loop = f"{{{{ range({items}) | list }}}}"
+    ours = bench.median(lambda run: [{"infisical.secret_rotation.dbt_token_rotation": dict(
+        bench.connection(), rotation_id=rotation, rotation_interval=7), "loop": loop}])
+    uri = bench.median(lambda run: [{"ansible.builtin.uri": {
+        "url": f"{bench.mock.url}{ROTATIONS}/{rotation}", "headers": {"Authorization": f"Bearer {ids['admin_token']}"}},
+        "loop": loop}])
+    ping = bench.median(lambda run: [{"ansible.builtin.ping": None, "loop": loop}])
+    empty = bench.median(lambda run: [{"ansible.builtin.meta": "noop"}])
+    print(f"\n### (a) A play of {items} looped no-change tasks (median of {bench.runs} runs)\n")
+    print("| play | wall time | per item (minus an empty play) | ratio to ours |")
+    print("|---|---|---|---|")
+    for label, seconds in ((f"`dbt_token_rotation` no change, token auth (1 GET each)", ours),
+                           ("`ansible.builtin.uri` GET of the same rotation", uri), ("`ansible.builtin.ping`", ping),
+                           ("empty play (`meta: noop`)", empty)):
+        print(f"| {label} | {seconds:.2f} s | {(seconds - empty) / items * 1000:.0f} ms | {ours / seconds:.2f} |")
+    print(f"\nours / uri = **{ours / uri:.2f}** (target <= 1.10); ours / ping = {ours / ping:.2f}; "
+          f"per item ours / uri = {(ours - empty) / (uri - empty):.2f}")
+
+
+def change_ratio(bench):
+    ids = bench.mock.ids
+    rotation = ids["rotation_ci"]
+    base = f"{bench.mock.url}{ROTATIONS}/{rotation}"
+    ours = bench.median(lambda run: [{"infisical.secret_rotation.dbt_token_rotation": dict(
+        bench.connection("universal_auth"), rotation_id=rotation, rotation_interval=20 + run)}])
+    bearer = {"Authorization": "Bearer {{ login.json.accessToken }}"}
+    by_hand = bench.median(lambda run: [
+        {"ansible.builtin.uri": {"url": f"{bench.mock.url}/api/v1/auth/universal-auth/login", "method": "POST",
+                                 "body_format": "json", "body": {"clientId": ids["admin_client_id"],
+                                                                 "clientSecret": ids["admin_client_secret"]}},
+         "register": "login", "no_log": True},
+        {"ansible.builtin.uri": {"url": base, "headers": bearer}, "register": "current"},
+        {"ansible.builtin.uri": {"url": base, "method": "PATCH", "body_format": "json", "headers": bearer,
+                                 "body": {"rotationInterval": 40 + run}},
+         "when": f"current.json.secretRotation.rotationInterval != {40 + run}"},
+    ])
+    print(f"\n### (b) One change of one setting (median of {bench.runs} runs)\n")
+    print("| play | wall time |")
+    print("|---|---|")
+    print(f"| one `dbt_token_rotation` task (universal auth: login, GET, PATCH) | {ours:.2f} s |")
+    print(f"| `ansible.builtin.uri` by hand: login, GET, compare, PATCH as three tasks | {by_hand:.2f} s |")
+    print(f"\nours / by hand = **{ours / by_hand:.2f}** (target <= 0.5)")
+
+
+def role_scaling(bench, sizes):
+    ids = bench.mock.ids
+    results = {}
+    for size in (0,) + tuple(sizes):
+        items = [{"name": f"bench-{number:04d}", "project_id": ids["project_a"], "environment": "dev",
+                  "secret_path": "/dbt", "rotation_interval": 30} for number in range(1, size + 1)]
+        plays = [{"hosts": "localhost", "gather_facts": False, "roles": [{
+            "role": "infisical.secret_rotation.dbt_token_rotations",
+            "vars": {"infisical_url": bench.mock.url, "infisical_universal_auth_client_id": ids["admin_client_id"],
+                     "infisical_universal_auth_client_secret": ids["admin_client_secret"],
+                     "dbt_token_rotations": items}}]}]
+        bench.mock.clear_requests()
+        results[size] = (bench.median(make_plays=lambda run, plays=plays: plays), len(bench.mock.requests()) // bench.runs)
+    base = results[0][0]
+    print(f"\n### (c) The role over a list of no-change rotations (median of {bench.runs} runs)\n")
+    print("| rotations | wall time | requests per run | per item (minus the empty list) |")
+    print("|---|---|---|---|")
+    per_item = {}
+    for size, (seconds, requests) in results.items():
+        per_item[size] = (seconds - base) / size if size else None
+        shown = f"{per_item[size] * 1000:.0f} ms" if size else "-"
+        print(f"| {size} | {seconds:.2f} s | {requests} | {shown} |")
+    small, large = sizes
+    print(f"\nper item at {large} / per item at {small} = **{per_item[large] / per_item[small]:.2f}** (target <= 1.2)")
+
+
+def module_process_cost(bench):
+    """Import time of our module_utils and the peak RSS of one module process, run directly."""
+    collections = bench.collections
+    env = dict(os.environ, PYTHONPATH=collections)
+    importing = ("import ansible_collections.infisical.secret_rotation.plugins.module_utils._module")
+    samples = {}
+    for label, code in (("python -c pass", "pass"), ("ansible.module_utils.basic", "import ansible.module_utils.basic"),
+                        ("requests", "import requests"), ("our module_utils (with basic and requests)", importing)):
+        times = []
+        for _ in range(7):
+            started = time.monotonic()
+            subprocess.run([sys.executable, "-c", code], env=env, check=True)
+            times.append(time.monotonic() - started)
+        samples[label] = statistics.median(times)
+    detail = subprocess.run([sys.executable, "-X", "importtime", "-c", importing], env=env, capture_output=True, text=True,
+                            check=True).stderr
+    # Lines read "import time: <self us> | <cumulative us> | <indented module name>".
+    rows = [line.replace("import time:", "").split("|") for line in detail.splitlines()[1:] if line.count("|") == 2]
+    cumulative = {name.strip(): int(total) for _self, total, name in rows}
+    ours_self = sum(int(own) for own, _total, name in rows if "infisical.secret_rotation" in name)
+
+    args_path = os.path.join(bench.workdir, "args.json")
+    with open(args_path, "w", encoding="utf-8") as handle:
+        json.dump({"ANSIBLE_MODULE_ARGS": dict(bench.connection(), rotation_id=bench.mock.ids["rotation_ci"],
+                                               rotation_interval=7)}, handle)
+    module = os.path.join(collections, "ansible_collections", "infisical", "secret_rotation", "plugins", "modules",
+                          "dbt_token_rotation.py")
+    peaks, walls = [], []
+    for _ in range(5):
+        started = time.monotonic()
+        child = subprocess.Popen([sys.executable, module, args_path], env=env, stdout=subprocess.PIPE)
+        output = child.stdout.read()
+        child.stdout.close()
+        _pid, _status, usage = os.wait4(child.pid, 0)
+        child.returncode = 0  # reaped by wait4 above
+        walls.append(time.monotonic() - started)
+        assert json.loads(output)["changed"] is False
+        peaks.append(usage.ru_maxrss)
+    print("\n### Per-module-run cost\n")
+    print("| measure | value |")
+    print("|---|---|")
+    for label, seconds in samples.items():
+        print(f"| start-up of `{label}` (median of 7 processes) | {seconds * 1000:.0f} ms |")
+    for name in ("requests", "ansible.module_utils.basic", "ansible_collections.infisical.secret_rotation.plugins.module_utils._module"):
+        print(f"| `-X importtime` cumulative import of `{name}` | {cumulative.get(name, 0) / 1000:.1f} ms |")
+    print(f"| `-X importtime` self time of our own module_utils files | {ours_self / 1000:.1f} ms |")
+    print(f"| one `dbt_token_rotation` process, run directly, no change (median) | {statistics.median(walls) * 1000:.0f} ms |")
+    print(f"| peak RSS of that process | {max(peaks) / 1024:.1f} MiB |")
+
+
+def machine():
+    cpu = "unknown CPU"
+    if os.path.exists("/proc/cpuinfo"):
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
+    core = subprocess.run([os.path.join(BIN, "ansible"), "--version"], capture_output=True, text=True, check=True).stdout
+    return (f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {cpu}, {os.cpu_count()} cores; {platform.platform()}; "
+            f"Python {platform.python_version()}; {core.splitlines()[0].strip()}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per wall-time figure (median)")
+    parser.add_argument("--quick", action="store_true", help="3 runs, role over 10 and 40 rotations")
+    parser.add_argument("--only", choices=["requests", "loop", "change", "role", "process"], action="append")
+    options = parser.parse_args()
+    runs = 3 if options.quick else options.runs
+    sizes = (10, 40) if options.quick else (50, 200)
+    wanted = options.only or ["requests", "loop", "change", "role", "process"]
+    print(f"## Benchmarks\n\nMachine and date: {machine()}")
+    with tempfile.TemporaryDirectory(prefix="infisical-bench-") as workdir, MockInfisical.start() as mock:
+        mock.reset(seed=bench_seed(mock.seed, max(sizes)))
+        bench = Bench(mock, workdir, runs)
+        steps = {"requests": requests_per_task, "loop": loop_ratios, "change": change_ratio,
+                 "role": lambda b: role_scaling(b, sizes), "process": module_process_cost}
+        for name in wanted:
+            steps[name](bench)
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
