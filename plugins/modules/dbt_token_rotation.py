@@ -337,7 +337,8 @@ def create_once(module, body):
             raise
         found = module.api.find(**module.reference())
         if found is None:
-            err.message += "; the rotation was not created (it does not exist now), so running the task again is safe"
+            err.message += ("; the rotation does not exist now (it was not created, or its creation is still under way),"
+                            " and running the task again is safe: it looks the rotation up first")
             raise
         module.warn(f"the answer to the create request was lost ({err}); the rotation exists now and is reported as created")
         return found

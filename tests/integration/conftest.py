@@ -169,6 +169,43 @@ class AnsibleRunner:
         return run
 
 
+class ModuleProcess:
+    """Runs one module of the installed collection as its own Python process, the way Ansible's local
+    connection does without the AnsiballZ wrapper: much faster than ansible-playbook, for the fault
+    matrix and the soak, which need hundreds of runs. The output is scanned for secrets too."""
+
+    def __init__(self, mock, collections_path, workdir):
+        self.mock = mock
+        self.collections_path = collections_path
+        self.workdir = workdir
+        self.runs = 0
+
+    def __call__(self, module, args, check_mode=False, timeout=120):
+        """The module's result; only ``login`` may print a secret, its ``access_token`` (a task sets no_log)."""
+        self.runs += 1
+        args_file = self.workdir / f"module-args-{self.runs}.json"
+        args_file.write_text(json.dumps({"ANSIBLE_MODULE_ARGS": dict(args, _ansible_check_mode=check_mode)}))
+        path = os.path.join(self.collections_path, "ansible_collections", "infisical", "secret_rotation", "plugins",
+                            "modules", f"{module}.py")
+        env = {key: value for key, value in os.environ.items() if not key.startswith(("ANSIBLE_", "INFISICAL_"))}
+        env["PYTHONPATH"] = self.collections_path
+        completed = subprocess.run([sys.executable, path, str(args_file)], capture_output=True, text=True, env=env,
+                                   timeout=timeout, check=False)
+        try:
+            result = json.loads(completed.stdout)
+        except ValueError:
+            raise AssertionError(f"module {module} printed no JSON:\n{completed.stdout}\n{completed.stderr}") from None
+        shown = {key: value for key, value in result.items() if not (module == "login" and key == "access_token")}
+        assert_no_secret(self.mock, json.dumps(shown) + completed.stderr)
+        result.setdefault("failed", False)
+        return result
+
+
+@pytest.fixture
+def module_process(infisical, installed_collection, tmp_path):
+    return ModuleProcess(infisical, installed_collection, tmp_path)
+
+
 def assert_no_secret(mock, text):
     """Fail when any secret the mock knows (client secrets, JWTs, access and service tokens) appears in text."""
     leaked = [secret for secret in mock.secrets() if secret and secret in text]
