@@ -148,6 +148,7 @@ class InfisicalClient:
         self._on_secret = on_secret or (lambda value: None)
         self._sleep = sleep
         self._access_token = credentials.get("token") if auth_method == "token_auth" else None
+        self.expires_in = None  # seconds, as the login answered
         if self._access_token:
             self._on_secret(self._access_token)
         self._session = requests.Session()
@@ -166,10 +167,11 @@ class InfisicalClient:
 
     def request(self, method, path, query=None, body=None, replayable=True):
         """Send one API call and return its decoded JSON answer, or raise ``InfisicalError``."""
-        headers = {"Authorization": f"Bearer {self._token()}"}
+        headers = {"Authorization": f"Bearer {self.access_token()}"}
         return self._send(method, path, query, body, headers, replayable)
 
-    def _token(self):
+    def access_token(self):
+        """The bearer token: the given one (token_auth), else from one login, made on first use."""
         if self._access_token is None:
             path = LOGIN_PATHS[self.auth_method]
             answer = self._send("POST", path, None, self._credentials, {}, replayable=True)
@@ -178,6 +180,7 @@ class InfisicalClient:
                 raise InfisicalError("the login answer holds no access token", method="POST", path=path)
             self._on_secret(token)
             self._access_token = token
+            self.expires_in = answer.get("expiresIn")
         return self._access_token
 
     def _send(self, method, path, query, body, headers, replayable):

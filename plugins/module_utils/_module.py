@@ -30,17 +30,20 @@ class InfisicalModule(AnsibleModule):
     """An ``AnsibleModule`` that knows the connection options and how a rotation is identified.
 
     Every option value is checked against the API's rules here, before any request is sent.
-    With ``project_listing`` a bare ``project_id`` (no name) is a valid way to select rotations;
+    Without ``identifies_rotation`` the module takes the connection options only. With
+    ``project_listing`` a bare ``project_id`` (no name) is a valid way to select rotations;
     with ``renames`` a ``name`` beside ``rotation_id`` is the wanted name, otherwise it is an error.
     """
 
-    def __init__(self, argument_spec=None, project_listing=False, renames=False, **kwargs):
-        spec = dict(CONNECTION_SPEC, **REFERENCE_SPEC)
+    def __init__(self, argument_spec=None, identifies_rotation=True, project_listing=False, renames=False, **kwargs):
+        spec = dict(CONNECTION_SPEC, **(REFERENCE_SPEC if identifies_rotation else {}))
         spec.update(argument_spec or {})
         super().__init__(argument_spec=spec, **kwargs)
         if not HAS_REQUESTS:
             self.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
-        errors = option_errors(self.params) + self._reference_errors(project_listing, renames)
+        errors = option_errors(self.params)
+        if identifies_rotation:
+            errors += self._reference_errors(project_listing, renames)
         if errors:
             self.fail_json(msg="; ".join(errors))
         self._api = None
@@ -49,9 +52,13 @@ class InfisicalModule(AnsibleModule):
     def api(self):
         """The rotation endpoints, on a client that logs in at its first request (once per run)."""
         if self._api is None:
-            client = InfisicalClient.from_params(self.params, field_name=option_path, on_secret=self.no_log_values.add)
-            self._api = DbtRotationsApi(client)
+            self._api = DbtRotationsApi(self.client(hide_access_token=True))
         return self._api
+
+    def client(self, hide_access_token):
+        """A client for the connection options; ``hide_access_token`` masks the access token in every output."""
+        return InfisicalClient.from_params(self.params, field_name=option_path,
+                                           on_secret=self.no_log_values.add if hide_access_token else None)
 
     def reference(self):
         """The lookup arguments for ``DbtRotationsApi.find``: the id, or the name in its folder."""
