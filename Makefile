@@ -139,9 +139,7 @@ test:
 # The demo runs in the integration venv (ansible-core $(CORE_219), requests, the mock's requirements).
 demo: $(VENV_INT)/.stamp
 	@cd $(ROOT); export PATH="$(VENV_INT)/bin:$$PATH" VIRTUAL_ENV="$(VENV_INT)"; \
-	if [[ -f scripts/demo.sh ]]; then exec bash scripts/demo.sh; \
-	elif [[ -f scripts/demo.py ]]; then exec "$(VENV_INT)/bin/python" scripts/demo.py; \
-	else echo "demo not yet available"; fi
+	exec "$(VENV_INT)/bin/python" scripts/demo.py
 
 clean:
 	cd $(ROOT) && rm -rf .venvs build tests/output .pytest_cache infisical-secret_rotation-*.tar.gz

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, infisical.secret_rotation contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
@@ -161,7 +160,7 @@ def loop_ratios(bench, items=30):
     print(f"\n### (a) A play of {items} looped no-change tasks (median of {bench.runs} runs)\n")
     print("| play | wall time | per item (minus an empty play) | ratio to ours |")
     print("|---|---|---|---|")
-    for label, seconds in ((f"`dbt_token_rotation` no change, token auth (1 GET each)", ours),
+    for label, seconds in (("`dbt_token_rotation` no change, token auth (1 GET each)", ours),
                            ("`ansible.builtin.uri` GET of the same rotation", uri), ("`ansible.builtin.ping`", ping),
                            ("empty play (`meta: noop`)", empty)):
         print(f"| {label} | {seconds:.2f} s | {(seconds - empty) / items * 1000:.0f} ms | {ours / seconds:.2f} |")
@@ -229,7 +228,7 @@ def module_process_cost(bench):
     for label, code in (("python -c pass", "pass"), ("ansible.module_utils.basic", "import ansible.module_utils.basic"),
                         ("requests", "import requests"), ("our module_utils (with basic and requests)", importing)):
         times = []
-        for _ in range(7):
+        for _sample in range(7):
             started = time.monotonic()
             subprocess.run([sys.executable, "-c", code], env=env, check=True)
             times.append(time.monotonic() - started)
@@ -248,7 +247,7 @@ def module_process_cost(bench):
     module = os.path.join(collections, "ansible_collections", "infisical", "secret_rotation", "plugins", "modules",
                           "dbt_token_rotation.py")
     peaks, walls = [], []
-    for _ in range(5):
+    for _sample in range(5):
         started = time.monotonic()
         child = subprocess.Popen([sys.executable, module, args_path], env=env, stdout=subprocess.PIPE)
         output = child.stdout.read()

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, infisical.secret_rotation contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
@@ -97,7 +96,7 @@ def main():
         tarball, collections = build_and_install(workdir)
         ids = mock.ids
         say(f"Mock Infisical at {mock.url}; collection {tarball} installed into a fresh collections path.")
-        say(f"Credentials come from the environment, as in CI: INFISICAL_URL, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID/_SECRET.\n")
+        say("Credentials come from the environment, as in CI: INFISICAL_URL, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID/_SECRET.\n")
         env = {key: value for key, value in os.environ.items() if not key.startswith(("ANSIBLE_", "INFISICAL_"))}
         env.update({
             "ANSIBLE_COLLECTIONS_PATH": collections, "ANSIBLE_CALLBACK_RESULT_FORMAT": "yaml",

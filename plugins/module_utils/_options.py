@@ -49,7 +49,7 @@ REFERENCE_SPEC = dict(
     project_id=dict(type="str"),
     environment=dict(type="str"),
     # No default: with rotation_id, an unset secret_path must not be compared to the rotation's folder.
-    secret_path=dict(type="str"),
+    secret_path=dict(type="str", no_log=False),
 )
 
 # The settings of a rotation (dbt_token_rotation).
@@ -65,7 +65,7 @@ SETTINGS_SPEC = dict(
             project_id=dict(type="int"),
         )),
     )),
-    secrets_mapping=dict(type="dict", options=dict(service_token=dict(type="str", required=True, no_log=False))),
+    secrets_mapping=dict(type="dict", no_log=False, options=dict(service_token=dict(type="str", required=True, no_log=False))),
 )
 
 _DURATION_PART = re.compile(r"(\d+)\s*([smhdw])")

@@ -18,7 +18,7 @@ description:
     server or gateway error) the module reads the rotation back and reports what really happened.
   - O(skip_if_rotated_within) makes the task a no-op when the last successful rotation is recent enough.
 author:
-  - infisical.secret_rotation contributors
+  - infisical.secret_rotation maintainers (@infisical-community)
 options:
   skip_if_rotated_within:
     description:
@@ -44,14 +44,14 @@ notes:
     consumers have only just switched to. Give consumers time to pick up each new token before rotating again."
   - In scheduled jobs (cron, AWX schedules), set O(skip_if_rotated_within) a little below the schedule's period, so a
     re-run or an overlapping run of the job does not rotate a second time.
-  - The guard compares Infisical's RV(rotation.last_rotated_at) with the clock of the host that runs the module.
+  - The guard compares Infisical's C(last_rotated_at) of the rotation with the clock of the host that runs the module.
   - Each rotation issues a token, so the task is not idempotent without O(skip_if_rotated_within); a real rotation
     always reports RV(ignore:changed=true).
   - "Requests per run: with O(auth_method=universal_auth) or O(auth_method=oidc_auth), one login; one C(GET) (the guard,
     and the point of comparison should the answer be lost); one C(POST) when it rotates; one more C(GET) only if the
     answer to the C(POST) is lost."
   - If the answer is lost and the read-back cannot tell, the task fails saying the rotation may or may not have
-    happened. Check RV(rotation.last_rotated_at) with M(infisical.secret_rotation.dbt_token_rotation_info) before
+    happened. Check C(last_rotated_at) with M(infisical.secret_rotation.dbt_token_rotation_info) before
     running it again.
 seealso:
   - module: infisical.secret_rotation.dbt_token_rotation
@@ -197,7 +197,7 @@ def moved(before, after, key):
 
 
 def human(seconds):
-    minutes, _ = divmod(int(seconds), 60)
+    minutes = int(seconds) // 60
     hours, minutes = divmod(minutes, 60)
     days, hours = divmod(hours, 24)
     parts = [f"{value}{unit}" for value, unit in ((days, "d"), (hours, "h"), (minutes, "m")) if value]

@@ -16,7 +16,7 @@ description:
   - Creates the rotation when it does not exist and O(connection_id) is given; deletes it with O(state=absent).
   - Never triggers a rotation itself; use M(infisical.secret_rotation.dbt_token_rotate) for that.
 author:
-  - infisical.secret_rotation contributors
+  - infisical.secret_rotation maintainers (@infisical-community)
 options:
   state:
     description:
@@ -124,7 +124,7 @@ notes:
     tools (or the Infisical UI) may manage it.
   - Settings are normalised before they are compared, as Infisical stores them. O(parameters.permission_grants) compare
     as a set, a grant without O(parameters.permission_grants[].project_id) covers all dbt projects, a trailing slash on
-    O(secret_path) is ignored, and O(description=\"\") equals no description.
+    O(secret_path) is ignored, and O(description="") equals no description.
   - O(project_id), O(environment), O(secret_path) and O(connection_id) cannot be changed through the API. When given
     for an existing rotation and different, the task fails rather than change or ignore them.
   - A rotation found by O(name) cannot be renamed; find it by O(rotation_id) to rename it.

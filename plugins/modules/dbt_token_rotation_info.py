@@ -15,7 +15,7 @@ description:
   - Use it for reporting, or to look up a rotation before acting on it.
   - Returns the settings and status of each rotation; never a token value.
 author:
-  - infisical.secret_rotation contributors
+  - infisical.secret_rotation maintainers (@infisical-community)
 options:
   rotation_id:
     description:

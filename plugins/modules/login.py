@@ -14,9 +14,9 @@ description:
   - Logs a machine identity in to Infisical with Universal Auth or OIDC Auth and returns its access token.
   - Pass the token to the other modules of the collection with O(auth_method=token_auth) and O(token), so a play that
     manages many rotations logs in once instead of once per task.
-  - The result holds a secret, so always set C(no_log: true) on the task.
+  - "The result holds a secret, so always set C(no_log: true) on the task."
 author:
-  - infisical.secret_rotation contributors
+  - infisical.secret_rotation maintainers (@infisical-community)
 extends_documentation_fragment:
   - infisical.secret_rotation.connection
   - infisical.secret_rotation.attributes

@@ -35,15 +35,17 @@ FAULTS = {
     "delay past timeout": {"type": "delay", "seconds": TIMEOUT + 1},
     "apply then hang": {"type": "apply_then_hang", "seconds": TIMEOUT + 1},
 }
-# The expected outcome of each cell: row = module and the request the fault hits, column = fault.
-EXPECTED = {
-    #                      429s   429date  500      502      503      504      reset     delay     hang
-    "info GET":           ("ok", "ok",    "fails", "ok",    "ok",    "ok",    "ok",     "ok",     "ok"),
-    "update PATCH":       ("ok", "ok",    "fails", "ok",    "ok",    "ok",    "ok",     "ok",     "ok"),
-    "create POST":        ("ok", "ok",    "unsure", "unsure", "unsure", "unsure", "unsure", "unsure", "reconciles"),
-    "rotate POST":        ("ok", "ok",    "unsure", "unsure", "unsure", "unsure", "unsure", "unsure", "reconciles"),
-    "login POST":         ("ok", "ok",    "fails", "ok",    "ok",    "ok",    "ok",     "ok",     "ok"),
-}
+# The expected outcome of each cell: row = module and the request the fault hits, column = fault (FAULTS order).
+EXPECTED_TABLE = """
+row          | 429 s | 429 date | 500    | 502    | 503    | 504    | reset  | delay  | hang
+info GET     | ok    | ok       | fails  | ok     | ok     | ok     | ok     | ok     | ok
+update PATCH | ok    | ok       | fails  | ok     | ok     | ok     | ok     | ok     | ok
+create POST  | ok    | ok       | unsure | unsure | unsure | unsure | unsure | unsure | reconciles
+rotate POST  | ok    | ok       | unsure | unsure | unsure | unsure | unsure | unsure | reconciles
+login POST   | ok    | ok       | fails  | ok     | ok     | ok     | ok     | ok     | ok
+"""
+ROWS = [[cell.strip() for cell in line.split("|")] for line in EXPECTED_TABLE.strip().splitlines()[1:]]
+EXPECTED = {cells[0]: cells[1:] for cells in ROWS}
 CELLS = [(row, fault, outcome) for row, outcomes in EXPECTED.items() for fault, outcome in zip(FAULTS, outcomes)]
 
 

@@ -94,8 +94,10 @@ LOST_ANSWERS = [
 ]
 
 
-@pytest.mark.parametrize("action, applied", LOST_ANSWERS, ids=[str(action["type"]) + str(action.get("status", ""))
-                                                                  for action, _applied in LOST_ANSWERS])
+LOST_IDS = [str(action["type"]) + str(action.get("status", "")) for action, _applied in LOST_ANSWERS]
+
+
+@pytest.mark.parametrize("action, applied", LOST_ANSWERS, ids=LOST_IDS)
 def test_a_lost_answer_never_causes_a_second_rotation(ansible, action, applied):
     mock = ansible.mock
     rotation_id = mock.ids["rotation_ci"]

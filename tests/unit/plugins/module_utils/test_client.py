@@ -330,8 +330,8 @@ def test_validation_issue_rendering_without_paths():
 
 
 def test_a_non_json_error_body_is_summarised(server, recorder):
-    server.script({"status": 502, "body": b"<html>Bad Gateway</html>", "headers": {"Content-Type": "text/html",
-                                                                               "X-Request-Id": "edge-42"}})
+    headers = {"Content-Type": "text/html", "X-Request-Id": "edge-42"}
+    server.script({"status": 502, "body": b"<html>Bad Gateway</html>", "headers": headers})
     with pytest.raises(InfisicalError) as failed:
         make_client(server, recorder, auth_method="token_auth", retries=0).get(ROTATION_PATH)
     assert failed.value.status == 502 and failed.value.request_id == "edge-42"
