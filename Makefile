@@ -124,7 +124,7 @@ units: units-2.17 units-2.19 units-2.21
 # ---------------------------------------------------------------- integration
 
 integration: $(SETUP)
-	@$(STAGE) "integration core $(CORE_219) py3.11" $(TOOL) pytest $(VENV_INT) $(COLL) tests/integration
+	@$(STAGE) "integration core $(CORE_219) py3.11" $(TOOL) pytest $(VENV_INT) $(COLL) tests/integration -n 2
 
 # ---------------------------------------------------------------- entry points
 

@@ -90,7 +90,8 @@ class Bench:
         path = os.path.join(self.workdir, f"bench-{self.count}.yml")
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(plays, handle)
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("ANSIBLE_", "INFISICAL_"))}
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(("ANSIBLE_", "INFISICAL_")) and key != "PYTHONPATH"}
         env.update({"ANSIBLE_COLLECTIONS_PATH": self.collections, "PATH": BIN + os.pathsep + env.get("PATH", "")})
         command = [os.path.join(BIN, "ansible-playbook"), "-i", self.inventory, path]
         if extra_vars:

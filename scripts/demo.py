@@ -97,7 +97,8 @@ def main():
         ids = mock.ids
         say(f"Mock Infisical at {mock.url}; collection {tarball} installed into a fresh collections path.")
         say("Credentials come from the environment, as in CI: INFISICAL_URL, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID/_SECRET.\n")
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("ANSIBLE_", "INFISICAL_"))}
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(("ANSIBLE_", "INFISICAL_")) and key != "PYTHONPATH"}
         env.update({
             "ANSIBLE_COLLECTIONS_PATH": collections, "ANSIBLE_CALLBACK_RESULT_FORMAT": "yaml",
             "ANSIBLE_DISPLAY_SKIPPED_HOSTS": "false", "ANSIBLE_LOCALHOST_WARNING": "false",

@@ -36,6 +36,13 @@ COLLECTION = "infisical.secret_rotation"
 CALLBACKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "callback_plugins")
 
 
+def clean_environment():
+    """The caller's environment without what could make Ansible find another copy of the collection
+    (PYTHONPATH, ANSIBLE_*) or another Infisical (INFISICAL_*)."""
+    return {key: value for key, value in os.environ.items()
+            if not key.startswith(("ANSIBLE_", "INFISICAL_")) and key != "PYTHONPATH"}
+
+
 def ansible_cli(name):
     path = os.path.join(BIN, name)
     return path if os.path.exists(path) else shutil.which(name)
@@ -46,13 +53,14 @@ def installed_collection(tmp_path_factory):
     """Build the collection from this checkout and install it; returns the collections path."""
     work = tmp_path_factory.mktemp("collection")
     built = subprocess.run([ansible_cli("ansible-galaxy"), "collection", "build", ROOT, "--output-path", str(work)],
-                           capture_output=True, text=True, check=False)
+                           capture_output=True, text=True, check=False, env=clean_environment())
     assert built.returncode == 0, built.stdout + built.stderr
     (tarball,) = [name for name in os.listdir(work) if name.endswith(".tar.gz")]
     path = work / "collections"
-    installed = subprocess.run([ansible_cli("ansible-galaxy"), "collection", "install", "-p", str(path),
-                                str(work / tarball)], capture_output=True, text=True, check=False)
+    installed = subprocess.run([ansible_cli("ansible-galaxy"), "collection", "install", "--force", "-p", str(path),
+                                str(work / tarball)], capture_output=True, text=True, check=False, env=clean_environment())
     assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert os.path.isfile(path / "ansible_collections" / "infisical" / "secret_rotation" / "MANIFEST.json"), installed.stdout
     return str(path)
 
 
@@ -118,7 +126,7 @@ class AnsibleRunner:
         return args
 
     def environment(self, extra=None):
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("ANSIBLE_", "INFISICAL_"))}
+        env = clean_environment()
         env.update({
             "ANSIBLE_COLLECTIONS_PATH": self.collections_path,
             "ANSIBLE_CALLBACK_PLUGINS": CALLBACKS,
@@ -187,8 +195,7 @@ class ModuleProcess:
         args_file.write_text(json.dumps({"ANSIBLE_MODULE_ARGS": dict(args, _ansible_check_mode=check_mode)}))
         path = os.path.join(self.collections_path, "ansible_collections", "infisical", "secret_rotation", "plugins",
                             "modules", f"{module}.py")
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("ANSIBLE_", "INFISICAL_"))}
-        env["PYTHONPATH"] = self.collections_path
+        env = dict(clean_environment(), PYTHONPATH=self.collections_path)
         completed = subprocess.run([sys.executable, path, str(args_file)], capture_output=True, text=True, env=env,
                                    timeout=timeout, check=False)
         try:
