@@ -16,7 +16,6 @@ benchmarks/README.md by hand, with the machine and the date this script prints.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import os
 import platform
@@ -31,30 +30,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 from mock_infisical.control import MockInfisical  # noqa: E402  pylint: disable=wrong-import-position
+from mock_infisical.seed import with_bulk_rotations  # noqa: E402  pylint: disable=wrong-import-position
 
 BIN = os.path.dirname(sys.executable)
 ROTATIONS = "/api/v2/secret-rotations/dbt-service-token"
-BENCH_FOLDER = "a1b2c3d4-0000-4000-8000-000000000005"  # dev /dbt of project A in the default seed
-
-
-def bench_seed(seed, count):
-    """The default seed plus ``count`` rotations named bench-0001... in dev /dbt, each with its own token and secret."""
-    seed = copy.deepcopy(seed)
-    template = next(rotation for rotation in seed["rotations"] if rotation["key"] == "rotation_docs")
-    for number in range(1, count + 1):
-        token_id = 20000 + number
-        value = f"dbtu_bench{number:05d}" + "x" * 30
-        seed["dbt"]["tokens"].append({"id": token_id, "accountId": "70403103", "name": "bench", "tokenString": value,
-                                      "permissionGrants": [{"permission_set": "job_runner"}], "state": "live",
-                                      "createdAt": "-9d"})
-        seed["secrets"].append({"folderId": BENCH_FOLDER, "key": f"BENCH_TOKEN_{number}", "value": value})
-        seed["rotations"].append(dict(copy.deepcopy(template), key=f"bench_{number}", id=f"b0000000-0000-4000-8000-{number:012d}",
-                                      name=f"bench-{number:04d}", credentials=[token_id], rotationInterval=30,
-                                      lastRotatedAt="-9d", lastRotationAttemptedAt="-9d",
-                                      secretsMapping={"serviceToken": f"BENCH_TOKEN_{number}"}))
-    return seed
-
-
 class Bench:
     def __init__(self, mock, workdir, runs):
         self.mock = mock
@@ -198,7 +177,7 @@ def role_scaling(bench, sizes):
     ids = bench.mock.ids
     results = {}
     for size in (0,) + tuple(sizes):
-        items = [{"name": f"bench-{number:04d}", "project_id": ids["project_a"], "environment": "dev",
+        items = [{"name": f"bulk-{number:04d}", "project_id": ids["project_a"], "environment": "dev",
                   "secret_path": "/dbt", "rotation_interval": 30} for number in range(1, size + 1)]
         plays = [{"hosts": "localhost", "gather_facts": False, "roles": [{
             "role": "infisical.secret_rotation.dbt_token_rotations",
@@ -291,7 +270,7 @@ def main():
     wanted = options.only or ["requests", "loop", "change", "role", "process"]
     print(f"## Benchmarks\n\nMachine and date: {machine()}")
     with tempfile.TemporaryDirectory(prefix="infisical-bench-") as workdir, MockInfisical.start() as mock:
-        mock.reset(seed=bench_seed(mock.seed, max(sizes)))
+        mock.reset(seed=with_bulk_rotations(mock.seed, max(sizes)))
         bench = Bench(mock, workdir, runs)
         steps = {"requests": requests_per_task, "loop": loop_ratios, "change": change_ratio,
                  "role": lambda b: role_scaling(b, sizes), "process": module_process_cost}

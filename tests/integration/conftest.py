@@ -141,14 +141,14 @@ class AnsibleRunner:
         env.update(extra or {})
         return env
 
-    def playbook(self, plays, check=False, diff=True, env=None, extra_args=(), verbosity=4):
+    def playbook(self, plays, check=False, diff=True, env=None, extra_args=(), verbosity=4, inventory=None):
         """Run plays (a list of plays, or a list of tasks for one localhost play)."""
         if plays and "hosts" not in plays[0]:
             plays = [{"name": "test", "hosts": "localhost", "gather_facts": False, "tasks": plays}]
         self.runs += 1
         playbook = self.workdir / f"playbook-{self.runs}.yml"
         playbook.write_text(yaml.safe_dump(plays, sort_keys=False))
-        command = [ansible_cli("ansible-playbook"), "-i", str(self.inventory), str(playbook)]
+        command = [ansible_cli("ansible-playbook"), "-i", str(inventory or self.inventory), str(playbook)]
         command += ["-" + "v" * verbosity] if verbosity else []
         command += (["--check"] if check else []) + (["--diff"] if diff else []) + list(extra_args)
         return self._run(command, env)

@@ -4,6 +4,7 @@ Standard library only, so that test code can import it without the server's depe
 The format is described in README.md next to this file.
 """
 
+import copy
 import datetime
 import json
 import os
@@ -96,6 +97,32 @@ def well_known(seed):
         if jwts:
             ids[key + '_jwt'] = jwts[0]
     return ids
+
+
+def with_bulk_rotations(seed, count, folder_id='a1b2c3d4-0000-4000-8000-000000000005'):
+    """A copy of seed plus count rotations bulk-0001... (keys bulk_1...) in one folder (default: project A, dev, /dbt).
+
+    Each has its own live dbt token and mapped secret BULK_TOKEN_<n>, a 30-day interval and a last rotation 9 days
+    ago; ids are b0000000-0000-4000-8000-<n as 12 digits>. For load tests and benchmarks.
+    """
+    seed = copy.deepcopy(seed)
+    for number in range(1, count + 1):
+        token_id = 20000 + number
+        value = 'dbtu_bulk%05d' % number + 'x' * 30
+        seed['dbt']['tokens'].append({'id': token_id, 'accountId': '70403103', 'name': 'bulk', 'tokenString': value,
+                                      'permissionGrants': [{'permission_set': 'job_runner'}], 'state': 'live',
+                                      'createdAt': '-9d'})
+        seed['secrets'].append({'folderId': folder_id, 'key': 'BULK_TOKEN_%d' % number, 'value': value})
+        seed['rotations'].append({
+            'key': 'bulk_%d' % number, 'id': 'b0000000-0000-4000-8000-%012d' % number, 'name': 'bulk-%04d' % number,
+            'description': None, 'folderId': folder_id, 'connectionId': 'a1b2c3d4-0000-4000-8000-000000000006',
+            'isAutoRotationEnabled': True, 'rotationInterval': 30, 'rotateAtUtc': {'hours': 0, 'minutes': 0},
+            'createdAt': '-30d', 'updatedAt': '-9d', 'lastRotatedAt': '-9d', 'lastRotationAttemptedAt': '-9d',
+            'isLastRotationManual': False, 'rotationStatus': 'success',
+            'parameters': {'tokenName': 'bulk', 'permissionGrants': [{'permissionSet': 'job_runner'}]},
+            'secretsMapping': {'serviceToken': 'BULK_TOKEN_%d' % number}, 'credentials': [token_id], 'activeIndex': 0,
+            'rotationCount': 0})
+    return seed
 
 
 DEFAULT_SEED = load_seed()
