@@ -23,6 +23,9 @@ CORE_221 := 2.21.5
 VENV_217 := $(VENVS)/core-2.17
 VENV_219 := $(VENVS)/core-2.19
 VENV_221 := $(VENVS)/core-2.21
+# ansible-lint, antsibull-docs, antsibull-changelog, ansible-builder.
+VENV_LINT := $(VENVS)/lint
+LINT_REQ := $(ROOT)/tests/requirements-lint.txt
 # The integration tests run in this one.
 VENV_INT := $(VENV_219)
 
@@ -51,14 +54,15 @@ AT := $(TOOL) ansible-test
 # A '--venv' sanity run: ansible-test makes (and caches in ~/.ansible/test) its own venvs.
 SANITY := sanity --venv
 
-.PHONY: help test demo sanity units integration clean venvs stamps setup sync pythons get-pip \
+.PHONY: help test demo sanity units lint integration clean venvs stamps setup sync pythons get-pip \
 	sanity-2.19 sanity-2.21 units-2.17 units-2.19 units-2.21
 
 help:
-	@echo "make test         everything CI runs: sanity (2.19, 2.21, compile/import 3.8-3.13), units (2.17, 2.19, 2.21), integration"
+	@echo "make test         everything CI runs: sanity (2.19, 2.21, compile/import 3.8-3.13), units (2.17, 2.19, 2.21), release checks, integration"
 	@echo "make demo         the demo against the embedded mock Infisical (scripts/demo.sh or scripts/demo.py)"
 	@echo "make sanity       ansible-test sanity (no ignore file) on core $(CORE_219)/py3.11 and $(CORE_221)/py3.12, compile+import on py3.8-3.13"
 	@echo "make units        pytest tests/unit on core $(CORE_217), $(CORE_219), $(CORE_221)"
+	@echo "make lint         release checks: ansible-lint, antsibull-docs and changelog lint, build+install, ansible-builder"
 	@echo "make integration  pytest tests/integration in the core $(CORE_219) venv"
 	@echo "make venvs        only create/update the virtualenvs under .venvs/"
 	@echo "make clean        remove .venvs/ and build outputs"
@@ -76,7 +80,10 @@ $(VENV_219)/.stamp: $(VENV_DEPS)
 $(VENV_221)/.stamp: $(VENV_DEPS)
 	@$(TOOL) venv $(VENV_221) 3.12 ansible-core==$(CORE_221) -r $(UNIT_REQ) $(if $(MOCK_REQ),-r $(MOCK_REQ))
 
-STAMPS := $(VENV_217)/.stamp $(VENV_219)/.stamp $(VENV_221)/.stamp
+$(VENV_LINT)/.stamp: $(LINT_REQ) $(TOOL) $(ROOT)/Makefile
+	@$(TOOL) venv $(VENV_LINT) 3.12 -r $(LINT_REQ)
+
+STAMPS := $(VENV_217)/.stamp $(VENV_219)/.stamp $(VENV_221)/.stamp $(VENV_LINT)/.stamp
 
 venvs:
 	@$(MAKE) PARALLEL_VENVS=1 -j3 stamps
@@ -121,6 +128,11 @@ units-2.21: $(SETUP)
 
 units: units-2.17 units-2.19 units-2.21
 
+# ---------------------------------------------------------------- release checks
+
+lint: $(SETUP)
+	@$(STAGE) "release checks (ansible-lint, docs, changelog, artifact, ansible-builder)" $(ROOT)/scripts/release_checks.sh $(VENV_LINT) $(COLL)
+
 # ---------------------------------------------------------------- integration
 
 integration: $(SETUP)
@@ -132,7 +144,7 @@ test:
 	@$(TOOL) timings reset
 	@rc=0; \
 	RERUN="make setup" $(TOOL) stage "setup (venvs, pythons, get-pip, sync)" $(MAKE) setup && \
-	$(MAKE) SETUP_DONE=1 sanity units integration || rc=$$?; \
+	$(MAKE) SETUP_DONE=1 sanity units lint integration || rc=$$?; \
 	$(TOOL) timings summary $$rc; \
 	exit $$rc
 
