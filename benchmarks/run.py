@@ -34,6 +34,8 @@ from mock_infisical.seed import with_bulk_rotations  # noqa: E402  pylint: disab
 
 BIN = os.path.dirname(sys.executable)
 ROTATIONS = "/api/v2/secret-rotations/dbt-service-token"
+
+
 class Bench:
     def __init__(self, mock, workdir, runs):
         self.mock = mock

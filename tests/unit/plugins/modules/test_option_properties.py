@@ -119,8 +119,8 @@ def test_longer_descriptions_are_rejected(shared_server, description):
 
 
 @PROPERTY
-@given(st.text(alphabet=CHARACTERS, min_size=1, max_size=255), st.lists(st.tuples(st.sampled_from(PERMISSION_SETS),
-                                                             st.one_of(st.none(), st.integers(1, 10 ** 9))), min_size=1, max_size=5))
+@given(st.text(alphabet=CHARACTERS, min_size=1, max_size=255),
+       st.lists(st.tuples(st.sampled_from(PERMISSION_SETS), st.one_of(st.none(), st.integers(1, 10 ** 9))), min_size=1, max_size=5))
 def test_parameters_inside_the_spec_are_accepted(shared_server, token_name, grants):
     permission_grants = [dict(permission_set=permission_set, **({} if project is None else {"project_id": project}))
                          for permission_set, project in grants]
