@@ -224,8 +224,10 @@ def module_process_cost(bench):
 
     args_path = os.path.join(bench.workdir, "args.json")
     with open(args_path, "w", encoding="utf-8") as handle:
-        json.dump({"ANSIBLE_MODULE_ARGS": dict(bench.connection(), rotation_id=bench.mock.ids["rotation_ci"],
-                                               rotation_interval=7)}, handle)
+        rotation_id = bench.mock.ids["rotation_ci"]
+        current = bench.mock.rotation(rotation_id)["rotationInterval"]
+        json.dump({"ANSIBLE_MODULE_ARGS": dict(bench.connection(), rotation_id=rotation_id, rotation_interval=current)},
+                  handle)
     module = os.path.join(collections, "ansible_collections", "infisical", "secret_rotation", "plugins", "modules",
                           "dbt_token_rotation.py")
     peaks, walls = [], []
