@@ -232,6 +232,18 @@ def report_suite_time():
     sys.stderr.write(f"\nintegration suite wall time: {time.monotonic() - started:.1f}s\n")
 
 
+def settle(mock, timeout=15):
+    """Wait until the mock has answered every request it received (a delayed or hanging one included)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pending = [entry for entry in mock.requests()
+                   if entry["status"] is None and entry["fault"] not in ("reset", "apply_then_reset")]
+        if not pending:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the mock still holds {len(pending)} request(s) after {timeout}s")
+
+
 def api_calls(mock, include_login=True):
     """The mock's request log as ``(METHOD, path)`` pairs, logins included unless asked otherwise."""
     return [(entry["method"], entry["path"]) for entry in mock.requests()

@@ -134,11 +134,13 @@ def test_a_failed_rotation_fails_with_the_servers_message(ansible):
 def test_a_rotation_already_running_is_reported_not_retried(ansible):
     mock = ansible.mock
     before = mock.rotation(mock.ids["rotation_ci"])["rotationCount"]
-    mock.add_fault("POST", ROTATE, {"type": "apply_then_hang", "seconds": 3})
+    mock.add_fault("POST", ROTATE, {"type": "apply_then_hang", "seconds": 5})
     plays = [{"hosts": "localhost", "gather_facts": False, "tasks": [
         {"name": "slow rotate", MODULE: dict(ansible.connection(), rotation_id=mock.ids["rotation_ci"], timeout=10),
          "async": 20, "poll": 0, "register": "slow"},
-        {"name": "pause", "ansible.builtin.pause": {"seconds": 1}},
+        {"name": "wait until the slow rotation holds the lock", "ansible.builtin.uri": {"url": f"{mock.url}/__mock/state"},
+         "register": "mock_state", "until": f"mock_state.json.rotations['{mock.ids['rotation_ci']}'].rotationLocked",
+         "retries": 100, "delay": 0.1, "no_log": True},  # the mock's state holds its secrets
         {"name": "rotate", MODULE: dict(ansible.connection(), rotation_id=mock.ids["rotation_ci"]), "ignore_errors": True},
         {"name": "wait", "ansible.builtin.async_status": {"jid": "{{ slow.ansible_job_id }}"}, "register": "done",
          "until": "done.finished", "retries": 20, "delay": 1}]}]

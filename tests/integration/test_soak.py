@@ -21,6 +21,8 @@ import time
 
 import pytest
 
+from conftest import settle
+
 ROTATIONS = "/api/v2/secret-rotations/dbt-service-token"
 RUNS = int(os.environ.get("SOAK_RUNS", "300"))
 SEED = int(os.environ.get("SOAK_SEED", "20261123"))
@@ -70,8 +72,7 @@ def test_soak(module_process, chunk):
                 connection, name=name, project_id=ids["project_a"], environment="prod", secret_path="/dbt",
                 connection_id=ids["connection_dbt_a"], rotation_interval=30, secrets_mapping={"service_token": f"SOAK_{run}"},
                 parameters={"token_name": "soak", "permission_grants": [{"permission_set": "job_runner"}]}))
-        if fault and fault["type"] in ("apply_then_hang", "delay"):
-            time.sleep(0.4)  # let a held request finish before the state is judged
+        settle(mock)  # a delayed or hanging request finishes before the state is judged
         mock.clear_faults()
         after = mock.rotation(rotation_id)
         context = (run, operation, fault, result.get("msg"))
