@@ -137,7 +137,7 @@ lint: $(SETUP)
 # ---------------------------------------------------------------- integration
 
 integration: $(SETUP)
-	@$(STAGE) "integration core $(CORE_219) py3.11" $(TOOL) pytest $(VENV_INT) $(COLL) tests/integration -n 2
+	@$(STAGE) "integration core $(CORE_219) py3.11" $(TOOL) pytest $(VENV_INT) $(COLL) tests/integration -n 2 --durations=10
 
 # ---------------------------------------------------------------- entry points
 
