@@ -18,7 +18,16 @@ def test_by_id_with_universal_auth_is_one_login_and_one_get(ansible):
     run = ansible.playbook([{"name": "read", MODULE: dict(ansible.connection(), rotation_id=ids["rotation_ci"])}])
     assert run.rc == 0, run
     (rotation,) = run.result("read")["rotations"]
+    state = ansible.mock.rotation(ids["rotation_ci"])
     assert rotation["id"] == ids["rotation_ci"] and rotation["name"] == ids["rotation_ci_name"]
+    assert (rotation["project_id"], rotation["environment"], rotation["secret_path"]) == (
+        state["projectId"], state["environment"]["slug"], state["folder"]["path"])
+    assert rotation["rotation_interval"] == state["rotationInterval"] and rotation["rotate_at_utc"] == state["rotateAtUtc"]
+    assert rotation["parameters"] == {"token_name": state["parameters"]["tokenName"], "permission_grants": [
+        {"permission_set": grant["permissionSet"], "project_id": grant["projectId"]} for grant in state["parameters"]["permissionGrants"]]}
+    assert rotation["secrets_mapping"] == {"service_token": state["secretsMapping"]["serviceToken"]}
+    assert rotation["last_rotated_at"] == state["lastRotatedAt"] and rotation["active_index"] == state["activeIndex"]
+    assert "credentials" not in rotation and not any(value.startswith("dbtu_") for value in map(str, rotation.values()))
     assert api_calls(ansible.mock) == [("POST", "/api/v1/auth/universal-auth/login"),
                                        ("GET", f"{ROTATIONS}/{ids['rotation_ci']}")]
 

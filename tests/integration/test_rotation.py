@@ -96,7 +96,8 @@ def test_diff_mode_shows_the_change(ansible):
     diff = run.result("manage")["diff"]
     assert diff["before"] == {"description": "Service token for dbt CI jobs", "rotation_interval": 7}
     assert diff["after"] == {"description": "new words", "rotation_interval": 7}
-    assert '+    "description": "new words"' in run.stdout or '+description: new words' in run.stdout or "new words" in run.stdout
+    shown = run.stdout[run.stdout.index("--- before"):]
+    assert '-    "description": "Service token for dbt CI jobs",\n+    "description": "new words",' in shown
 
 
 def test_equivalent_forms_are_no_change(ansible):
