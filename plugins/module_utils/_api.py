@@ -21,8 +21,13 @@ ROTATIONS_PATH = "/api/v2/secret-rotations/dbt-service-token"
 _MISSING_FOLDER = "Could not find folder with path"
 
 
+def _not_found(err):
+    # Infisical's own NotFound only: a 404 for an unknown route (url pointing elsewhere) is a failure, not "absent".
+    return err.status == 404 and err.error == "NotFound"
+
+
 def _absent(err):
-    return err.status == 404 or (err.status == 400 and err.message.startswith(_MISSING_FOLDER))
+    return _not_found(err) or (err.status == 400 and err.message.startswith(_MISSING_FOLDER))
 
 
 class DbtRotationsApi:
@@ -39,36 +44,36 @@ class DbtRotationsApi:
             path = f"{ROTATIONS_PATH}/rotation-name/{quote(name, safe='')}"
             query = {"projectId": project_id, "environment": environment, "secretPath": secret_path}
         try:
-            return self.client.get(path, query)["secretRotation"]
+            return self.client.get(path, "secretRotation", query)
         except InfisicalError as err:
             if _absent(err):
                 return None
             raise
 
     def list_in_project(self, project_id):
-        return self.client.get(ROTATIONS_PATH, {"projectId": project_id})["secretRotations"]
+        return self.client.get(ROTATIONS_PATH, "secretRotations", {"projectId": project_id})
 
     def update(self, rotation_id, body):
         # Setting values is idempotent, so a PATCH may be repeated after a lost answer.
-        return self.client.request("PATCH", self._item(rotation_id), body=body)["secretRotation"]
+        return self.client.request("PATCH", self._item(rotation_id), "secretRotation", body=body)
 
     def create(self, body):
         # Creating issues a dbt token: never repeated blindly (see dbt_token_rotation's reconciliation).
-        return self.client.request("POST", ROTATIONS_PATH, body=body, replayable=False)["secretRotation"]
+        return self.client.request("POST", ROTATIONS_PATH, "secretRotation", body=body, replayable=False)
 
     def delete(self, rotation_id, delete_secrets=False, revoke_generated_credentials=False):
         """Delete; ``None`` when it was already gone (also when a repeated DELETE finds its own work done)."""
         query = {"deleteSecrets": _flag(delete_secrets), "revokeGeneratedCredentials": _flag(revoke_generated_credentials)}
         try:
-            return self.client.request("DELETE", self._item(rotation_id), query=query)["secretRotation"]
+            return self.client.request("DELETE", self._item(rotation_id), "secretRotation", query=query)
         except InfisicalError as err:
-            if err.status == 404:
+            if _not_found(err):
                 return None
             raise
 
     def rotate(self, rotation_id):
         # No body, so no JSON content type (Infisical answers 500 to an empty JSON body); never repeated blindly.
-        return self.client.request("POST", self._item(rotation_id) + "/rotate-secrets", replayable=False)["secretRotation"]
+        return self.client.request("POST", self._item(rotation_id) + "/rotate-secrets", "secretRotation", replayable=False)
 
     @staticmethod
     def _item(rotation_id):

@@ -162,22 +162,21 @@ class InfisicalClient:
         return cls(params["url"], params["auth_method"], credentials, validate_certs=params["validate_certs"],
                    ca_path=params.get("ca_path"), timeout=params["timeout"], retries=params["retries"], **hooks)
 
-    def get(self, path, query=None):
-        return self.request("GET", path, query=query)
+    def get(self, path, answer_key, query=None):
+        return self.request("GET", path, answer_key, query=query)
 
-    def request(self, method, path, query=None, body=None, replayable=True):
-        """Send one API call and return its decoded JSON answer, or raise ``InfisicalError``."""
+    def request(self, method, path, answer_key, query=None, body=None, replayable=True):
+        """Send one API call and return the ``answer_key`` member of its JSON answer, or raise ``InfisicalError``."""
         headers = {"Authorization": f"Bearer {self.access_token()}"}
-        return self._send(method, path, query, body, headers, replayable)
+        answer = self._send(method, path, query, body, headers, replayable)
+        return _member(answer, answer_key, method, path, ambiguous=not replayable)
 
     def access_token(self):
         """The bearer token: the given one (token_auth), else from one login, made on first use."""
         if self._access_token is None:
             path = LOGIN_PATHS[self.auth_method]
             answer = self._send("POST", path, None, self._credentials, {}, replayable=True)
-            token = answer.get("accessToken") if isinstance(answer, dict) else None
-            if not token:
-                raise InfisicalError("the login answer holds no access token", method="POST", path=path)
+            token = _member(answer, "accessToken", "POST", path)
             self._on_secret(token)
             self._access_token = token
             self.expires_in = answer.get("expiresIn")
@@ -192,8 +191,10 @@ class InfisicalClient:
                 error, wait = failure, None
                 retry = failure.transient and (replayable or not failure.ambiguous)
             else:
-                if response.status_code < 400:
+                if response.status_code < 300:
                     return self._decode(response, method, path, replayable)
+                if response.status_code < 400:
+                    raise _redirect_error(response, method, path)
                 error = self._error_from(response, method, path)
                 retry = response.status_code == 429 or (replayable and response.status_code in RETRYABLE_STATUSES)
                 wait = wait_seconds_from_headers(response.headers, error.message) if response.status_code == 429 else None
@@ -242,21 +243,25 @@ class InfisicalClient:
             body = response.json()
         except ValueError:
             body = None
-        if not isinstance(body, dict):
-            text = response.text.strip()[:200] or response.reason or "no details"
-            return InfisicalError(text, status=response.status_code, method=method, path=path,
-                                  request_id=response.headers.get("X-Request-Id"), ambiguous=response.status_code >= 500)
-        message = body.get("message")
-        if isinstance(message, list):
-            message = describe_validation_issues(message, self._field_name)
-        message = str(message or body.get("error") or response.reason or "no details")
-        error = body.get("error")
+        if isinstance(body, dict):
+            message = body.get("message")
+            if isinstance(message, list):
+                message = describe_validation_issues(message, self._field_name)
+            error = body.get("error")
+            message = str(message or error or response.reason or "no details")
+            request_id = body.get("reqId") or response.headers.get("X-Request-Id")
+        else:
+            # Not Infisical's error shape: a proxy's or gateway's page.
+            error = None
+            message = response.text.strip()[:200] or response.reason or "no details"
+            request_id = response.headers.get("X-Request-Id")
         if response.status_code == 401 or error == "TokenError":
             options = " and ".join(CREDENTIAL_OPTIONS[self.auth_method])
             message = f"{message} (check the credentials of auth_method {self.auth_method}: {options})"
+        elif response.status_code == 404 and error != "NotFound":
+            message = f"{message} (no such API route: is url the address of the Infisical API?)"
         return InfisicalError(message, status=response.status_code, method=method, path=path, error=error,
-                              request_id=body.get("reqId") or response.headers.get("X-Request-Id"),
-                              ambiguous=response.status_code >= 500)
+                              request_id=request_id, ambiguous=response.status_code >= 500)
 
     @staticmethod
     def _backoff(attempt, wait):
@@ -264,6 +269,22 @@ class InfisicalClient:
             # Honour the server's wait, plus a little jitter so parallel forks do not return in step.
             return min(MAX_WAIT_SECONDS, wait) + random.uniform(0, 0.25)
         return min(MAX_WAIT_SECONDS, BACKOFF_BASE_SECONDS * 2 ** attempt) * random.uniform(0.5, 1.0)
+
+
+def _member(answer, key, method, path, ambiguous=False):
+    """``answer[key]``; a success answer without it is not from the Infisical API (a proxy, a web page)."""
+    value = answer.get(key) if isinstance(answer, dict) else None
+    if value is None or value in ("", {}):
+        raise InfisicalError(f"the answer holds no {key}: is url the address of the Infisical API?",
+                             method=method, path=path, ambiguous=ambiguous)
+    return value
+
+
+def _redirect_error(response, method, path):
+    # Not followed: a write must not turn into a GET, nor a bearer token travel to another address.
+    location = response.headers.get("Location") or "an address it did not give"
+    return InfisicalError(f"Infisical redirects to {location}; set url to the address the API answers on",
+                          status=response.status_code, method=method, path=path)
 
 
 def _failed_before_sending(exc):

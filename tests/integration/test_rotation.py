@@ -217,6 +217,17 @@ def test_delete_then_delete_again(ansible):
     assert ids["rotation_ci"] not in mock.state()["rotations"]
 
 
+def test_a_url_that_misses_the_api_fails_instead_of_reporting_absent(ansible):
+    # "https://host/api" or a path prefix: every route is unknown; that is not "the rotation is gone".
+    mock = ansible.mock
+    wrong_url = ansible.connection(auth_method="token_auth", url=mock.url + "/api")
+    run = ansible.playbook([task(ansible, connection=wrong_url, rotation_id=ci(ansible), state="absent")])
+    result = run.result("manage")
+    assert run.rc != 0 and result["failed"] and result["status"] == 404
+    assert "(no such API route: is url the address of the Infisical API?)" in result["msg"]
+    assert mock.rotation(ci(ansible)) is not None and writes(mock) == []
+
+
 def test_delete_with_secrets_and_revocation(ansible):
     mock = ansible.mock
     state = mock.rotation(ci(ansible))

@@ -26,7 +26,7 @@ except ImportError:  # ansible-core < 2.19
 
 
 class ScriptedServer:
-    """Answers each request with the next scripted reply (a default 200 ``{}`` when the script runs out).
+    """Answers each request with the next scripted reply (``default_reply`` when the script runs out).
 
     A reply is a dict: ``status``, ``body`` (JSON-able or bytes), ``headers``, ``delay`` (seconds before
     answering) or ``reset: True`` (drop the connection with a TCP reset instead of answering).
@@ -34,6 +34,7 @@ class ScriptedServer:
 
     def __init__(self):
         self.replies = []
+        self.default_reply = {}  # 200 {}
         self.requests = []
         self._lock = threading.Lock()
         server = self
@@ -50,7 +51,7 @@ class ScriptedServer:
                 with server._lock:
                     server.requests.append({"method": self.command, "path": self.path, "headers": dict(self.headers),
                                             "body": json.loads(raw) if raw else None, "raw": raw})
-                    reply = server.replies.pop(0) if server.replies else {}
+                    reply = server.replies.pop(0) if server.replies else server.default_reply
                 time.sleep(reply.get("delay", 0))
                 if reply.get("reset"):
                     self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

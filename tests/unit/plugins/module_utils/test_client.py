@@ -55,6 +55,13 @@ def recorder():
     return Recorder()
 
 
+@pytest.fixture
+def server(server):
+    """The scripted server, answering like a rotation endpoint once the script runs out."""
+    server.default_reply = ROTATION
+    return server
+
+
 def make_client(server, recorder, auth_method="universal_auth", retries=3, timeout=5, **kwargs):
     credentials = {
         "universal_auth": {"clientId": "client-admin", "clientSecret": CLIENT_SECRET},
@@ -68,8 +75,8 @@ def make_client(server, recorder, auth_method="universal_auth", retries=3, timeo
 def test_universal_auth_logs_in_once_and_sends_the_bearer_token(server, recorder):
     server.script(LOGIN, ROTATION, ROTATION)
     client = make_client(server, recorder)
-    client.get(ROTATION_PATH)
-    client.get(ROTATION_PATH)
+    client.get(ROTATION_PATH, "secretRotation")
+    client.get(ROTATION_PATH, "secretRotation")
     login, first, second = server.requests
     assert (login["method"], login["path"]) == ("POST", "/api/v1/auth/universal-auth/login")
     assert login["body"] == {"clientId": "client-admin", "clientSecret": CLIENT_SECRET}
@@ -81,7 +88,7 @@ def test_universal_auth_logs_in_once_and_sends_the_bearer_token(server, recorder
 
 def test_oidc_auth_logs_in_with_identity_and_jwt(server, recorder):
     server.script(LOGIN, ROTATION)
-    make_client(server, recorder, auth_method="oidc_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="oidc_auth").get(ROTATION_PATH, "secretRotation")
     login, read = server.requests
     assert login["path"] == "/api/v1/auth/oidc-auth/login"
     assert login["body"] == {"identityId": "identity-oidc", "jwt": JWT}
@@ -90,7 +97,7 @@ def test_oidc_auth_logs_in_with_identity_and_jwt(server, recorder):
 
 def test_token_auth_sends_the_token_without_login(server, recorder):
     server.script(ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     (read,) = server.requests
     assert read["headers"]["Authorization"] == f"Bearer {ACCESS_TOKEN}"
     assert recorder.secrets == [ACCESS_TOKEN]
@@ -102,15 +109,15 @@ def test_from_params_reads_the_shared_connection_options(server, recorder):
               "ca_path": None, "timeout": 7, "retries": 2}
     client = InfisicalClient.from_params(params, on_secret=recorder.secrets.append)
     assert (client.base_url, client.timeout, client.retries) == (server.url, 7, 2)
-    client.get(ROTATION_PATH)
+    client.get(ROTATION_PATH, "secretRotation")
     assert server.requests[0]["path"] == ROTATION_PATH
 
 
 def test_json_content_type_goes_only_with_a_body(server, recorder):
     server.script(ROTATION, ROTATION)
     client = make_client(server, recorder, auth_method="token_auth")
-    client.request("POST", ROTATION_PATH + "/rotate-secrets", replayable=False)
-    client.request("PATCH", ROTATION_PATH, body={"rotationInterval": 7})
+    client.request("POST", ROTATION_PATH + "/rotate-secrets", "secretRotation", replayable=False)
+    client.request("PATCH", ROTATION_PATH, "secretRotation", body={"rotationInterval": 7})
     bare, patch = server.requests
     assert "Content-Type" not in bare["headers"] and bare["raw"] == b""
     assert patch["headers"]["Content-Type"] == "application/json"
@@ -119,13 +126,13 @@ def test_json_content_type_goes_only_with_a_body(server, recorder):
 
 def test_user_agent_names_the_collection_and_version(server, recorder):
     server.script(ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert server.requests[0]["headers"]["User-Agent"] == "infisical.secret_rotation/1.0.0"
 
 
 def test_query_parameters_are_encoded(server, recorder):
     server.script(ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get("/api/v2/x", {"secretPath": "/dbt ci", "projectId": "p"})
+    make_client(server, recorder, auth_method="token_auth").get("/api/v2/x", "secretRotation", {"secretPath": "/dbt ci", "projectId": "p"})
     assert server.requests[0]["path"] == "/api/v2/x?secretPath=%2Fdbt+ci&projectId=p"
 
 
@@ -134,7 +141,7 @@ def test_query_parameters_are_encoded(server, recorder):
 def test_429_with_retry_after_seconds_waits_that_long(server, recorder):
     server.script(infisical_error(429, "Rate limit exceeded. Please try again in 60 seconds", "RateLimitExceeded",
                                   headers={"Retry-After": "2"}), ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert len(server.requests) == 2
     (wait,) = recorder.waits
     assert 2.0 <= wait <= 2.25
@@ -144,7 +151,7 @@ def test_429_with_retry_after_really_waits_about_two_seconds(server):
     server.script(infisical_error(429, "Rate limit exceeded", "RateLimitExceeded", headers={"Retry-After": "2"}), ROTATION)
     client = InfisicalClient(server.url, "token_auth", {"token": ACCESS_TOKEN}, retries=1)
     started = time.monotonic()
-    client.get(ROTATION_PATH)
+    client.get(ROTATION_PATH, "secretRotation")
     assert 1.9 <= time.monotonic() - started <= 3.0
     assert len(server.requests) == 2
 
@@ -152,7 +159,7 @@ def test_429_with_retry_after_really_waits_about_two_seconds(server):
 def test_429_with_retry_after_http_date(server, recorder):
     when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=5), usegmt=True)
     server.script(infisical_error(429, "Rate limit exceeded", "RateLimitExceeded", headers={"Retry-After": when}), ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     (wait,) = recorder.waits
     assert 3.5 <= wait <= 5.3
 
@@ -161,19 +168,19 @@ def test_429_falls_back_to_ratelimit_reset_then_to_the_message(server, recorder)
     server.script(infisical_error(429, "Rate limit exceeded", "RateLimitExceeded", headers={"X-RateLimit-Reset": "7"}),
                   infisical_error(429, "Rate limit exceeded. Please try again in 3 seconds", "RateLimitExceeded"),
                   ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert [round(wait) for wait in recorder.waits] == [7, 3]
 
 
 def test_429_waits_are_capped(server, recorder):
     server.script(infisical_error(429, "Rate limit exceeded", "RateLimitExceeded", headers={"Retry-After": "3600"}), ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert 60 <= recorder.waits[0] <= 60.25
 
 
 def test_429_is_retried_even_for_a_write_that_must_not_repeat(server, recorder):
     server.script(infisical_error(429, "Rate limit exceeded", "RateLimitExceeded", headers={"Retry-After": "1"}), ROTATION)
-    make_client(server, recorder, auth_method="token_auth").request("POST", ROTATION_PATH + "/rotate-secrets", replayable=False)
+    make_client(server, recorder, auth_method="token_auth").request("POST", ROTATION_PATH + "/rotate-secrets", "secretRotation", replayable=False)
     assert len(server.requests) == 2
 
 
@@ -190,7 +197,7 @@ def test_retry_after_parsing():
 @pytest.mark.parametrize("status", [502, 503, 504])
 def test_gateway_errors_are_retried_with_backoff_for_reads(server, recorder, status):
     server.script(infisical_error(status, "Service unavailable", "ServiceUnavailable"), infisical_error(status, "again"), ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert len(server.requests) == 3
     first, second = recorder.waits
     assert 0.25 <= first <= 0.5 and 0.5 <= second <= 1.0
@@ -200,7 +207,7 @@ def test_gateway_errors_are_retried_with_backoff_for_reads(server, recorder, sta
 def test_server_errors_on_a_write_that_must_not_repeat_are_not_retried(server, recorder, status):
     server.script(infisical_error(status, "Something went wrong", "InternalServerError"))
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder, auth_method="token_auth").request("POST", ROTATION_PATH + "/rotate-secrets", replayable=False)
+        make_client(server, recorder, auth_method="token_auth").request("POST", ROTATION_PATH + "/rotate-secrets", "secretRotation", replayable=False)
     assert len(server.requests) == 1
     assert failed.value.ambiguous and failed.value.status == status
 
@@ -208,14 +215,14 @@ def test_server_errors_on_a_write_that_must_not_repeat_are_not_retried(server, r
 def test_500_on_a_read_is_not_retried(server, recorder):
     server.script(infisical_error(500, "Something went wrong", "InternalServerError"))
     with pytest.raises(InfisicalError):
-        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert len(server.requests) == 1
 
 
 def test_retries_stop_after_the_configured_number(server, recorder):
     server.script(*[infisical_error(503, "Service unavailable", "ServiceUnavailable")] * 5)
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder, auth_method="token_auth", retries=2).get(ROTATION_PATH)
+        make_client(server, recorder, auth_method="token_auth", retries=2).get(ROTATION_PATH, "secretRotation")
     assert len(server.requests) == 3 and len(recorder.waits) == 2
     assert failed.value.status == 503
 
@@ -228,7 +235,7 @@ def test_retries_stop_after_the_configured_number(server, recorder):
 def test_auth_failures_are_tried_once(server, recorder, reply):
     server.script(reply)
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert len(server.requests) == 1 and recorder.waits == []
     assert failed.value.status in (401, 403)
 
@@ -236,14 +243,14 @@ def test_auth_failures_are_tried_once(server, recorder, reply):
 def test_token_failures_say_to_check_the_credentials(server, recorder):
     server.script(infisical_error(403, "Your token has expired. Please re-authenticate.", "TokenError"))
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert "check the credentials of auth_method token_auth: token" in str(failed.value)
 
 
 def test_a_failed_login_names_the_options_and_never_the_secret(server, recorder):
     server.script(infisical_error(401, "Invalid credentials", "UnauthorizedError"))
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder).get(ROTATION_PATH)
+        make_client(server, recorder).get(ROTATION_PATH, "secretRotation")
     text = str(failed.value)
     assert "POST /api/v1/auth/universal-auth/login: HTTP 401 UnauthorizedError" in text
     assert "universal_auth_client_id and universal_auth_client_secret" in text
@@ -258,7 +265,7 @@ def test_connection_refused_is_retried_even_for_a_write_that_must_not_repeat(rec
     client = InfisicalClient(f"http://127.0.0.1:{port}", "token_auth", {"token": ACCESS_TOKEN}, retries=2,
                              sleep=recorder.waits.append)
     with pytest.raises(InfisicalError) as failed:
-        client.request("POST", ROTATION_PATH + "/rotate-secrets", replayable=False)
+        client.request("POST", ROTATION_PATH + "/rotate-secrets", "secretRotation", replayable=False)
     assert len(recorder.waits) == 2
     assert not failed.value.ambiguous and failed.value.status is None
     assert "could not connect" in str(failed.value)
@@ -266,7 +273,7 @@ def test_connection_refused_is_retried_even_for_a_write_that_must_not_repeat(rec
 
 def test_a_timeout_is_retried_for_reads(server, recorder):
     server.script({"delay": 1.5}, ROTATION)
-    make_client(server, recorder, auth_method="token_auth", timeout=0.5).get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth", timeout=0.5).get(ROTATION_PATH, "secretRotation")
     assert len(server.requests) == 2 and len(recorder.waits) == 1
 
 
@@ -274,7 +281,7 @@ def test_a_timeout_on_a_write_that_must_not_repeat_is_ambiguous_and_not_retried(
     server.script({"delay": 1.5})
     with pytest.raises(InfisicalError) as failed:
         make_client(server, recorder, auth_method="token_auth", timeout=0.5).request(
-            "POST", ROTATION_PATH + "/rotate-secrets", replayable=False)
+            "POST", ROTATION_PATH + "/rotate-secrets", "secretRotation", replayable=False)
     assert failed.value.ambiguous and failed.value.status is None
     assert "no answer within the timeout of 0.5s" in str(failed.value)
     time.sleep(1.2)  # let the slow answer finish before counting
@@ -283,7 +290,7 @@ def test_a_timeout_on_a_write_that_must_not_repeat_is_ambiguous_and_not_retried(
 
 def test_a_reset_connection_is_retried_for_reads(server, recorder):
     server.script({"reset": True}, ROTATION)
-    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+    make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert len(server.requests) == 2
 
 
@@ -291,7 +298,7 @@ def test_a_reset_connection_on_a_write_that_must_not_repeat_is_ambiguous(server,
     server.script({"reset": True})
     with pytest.raises(InfisicalError) as failed:
         make_client(server, recorder, auth_method="token_auth").request(
-            "POST", ROTATION_PATH + "/rotate-secrets", replayable=False)
+            "POST", ROTATION_PATH + "/rotate-secrets", "secretRotation", replayable=False)
     assert failed.value.ambiguous and len(server.requests) == 1
     assert "connection lost before the answer" in str(failed.value)
 
@@ -301,7 +308,7 @@ def test_a_reset_connection_on_a_write_that_must_not_repeat_is_ambiguous(server,
 def test_errors_carry_status_request_id_method_path_and_message(server, recorder):
     server.script(infisical_error(404, 'Could not find DBT Service Token Rotation with ID "x"', "NotFound", "req-1AeprLRoMRp4Pw"))
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert failed.value.details() == {"status": 404, "request_id": "req-1AeprLRoMRp4Pw", "method": "GET", "path": ROTATION_PATH}
     assert str(failed.value) == (f'GET {ROTATION_PATH}: HTTP 404 NotFound, request id req-1AeprLRoMRp4Pw: '
                                  'Could not find DBT Service Token Rotation with ID "x"')
@@ -317,7 +324,7 @@ def test_validation_issues_become_one_sentence_per_field_in_option_names(server,
     ]
     server.script(infisical_error(422, issues, "ValidationFailure"))
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder, auth_method="token_auth").request("PATCH", ROTATION_PATH, body={"name": "Bad Name"})
+        make_client(server, recorder, auth_method="token_auth").request("PATCH", ROTATION_PATH, "secretRotation", body={"name": "Bad Name"})
     assert failed.value.message == (
         "name: name field can only contain lowercase letters, numbers, and hyphens; "
         "rotation_interval: Number must be greater than or equal to 1; parameters.token_name: Required; "
@@ -333,7 +340,7 @@ def test_a_non_json_error_body_is_summarised(server, recorder):
     headers = {"Content-Type": "text/html", "X-Request-Id": "edge-42"}
     server.script({"status": 502, "body": b"<html>Bad Gateway</html>", "headers": headers})
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder, auth_method="token_auth", retries=0).get(ROTATION_PATH)
+        make_client(server, recorder, auth_method="token_auth", retries=0).get(ROTATION_PATH, "secretRotation")
     assert failed.value.status == 502 and failed.value.request_id == "edge-42"
     assert "<html>Bad Gateway</html>" in str(failed.value)
 
@@ -341,14 +348,40 @@ def test_a_non_json_error_body_is_summarised(server, recorder):
 def test_a_non_json_success_body_is_an_error(server, recorder):
     server.script({"status": 200, "body": b"not json"})
     with pytest.raises(InfisicalError) as failed:
-        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH)
+        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert failed.value.status == 200 and "not JSON" in str(failed.value)
 
 
 def test_a_login_answer_without_token_is_an_error(server, recorder):
     server.script({"body": {"tokenType": "Bearer"}})
-    with pytest.raises(InfisicalError, match="no access token"):
-        make_client(server, recorder).get(ROTATION_PATH)
+    with pytest.raises(InfisicalError, match="holds no accessToken"):
+        make_client(server, recorder).get(ROTATION_PATH, "secretRotation")
+
+
+@pytest.mark.parametrize("replayable", [True, False])
+def test_a_success_answer_of_another_shape_is_an_error(server, recorder, replayable):
+    # A proxy or web page answering 200 in Infisical's place: no KeyError, and a write that must not
+    # repeat is reported as possibly applied.
+    server.script({"body": {"data": []}})
+    with pytest.raises(InfisicalError, match="holds no secretRotation: is url the address of the Infisical API") as failed:
+        make_client(server, recorder, auth_method="token_auth").request("POST", ROTATION_PATH, "secretRotation",
+                                                                        body={}, replayable=replayable)
+    assert failed.value.ambiguous is not replayable and len(server.requests) == 1
+
+
+def test_an_empty_list_is_a_valid_answer(server, recorder):
+    server.script({"body": {"secretRotations": []}})
+    assert make_client(server, recorder, auth_method="token_auth").get("/api/v2/x", "secretRotations") == []
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_redirects_are_not_followed_and_say_where_to(server, recorder, method):
+    # Following would turn a POST into a GET and could carry the bearer token to another address.
+    server.script({"status": 301, "body": b"", "headers": {"Location": "https://eu.infisical.com/api/v2/x"}})
+    with pytest.raises(InfisicalError) as failed:
+        make_client(server, recorder, auth_method="token_auth").request(method, ROTATION_PATH, "secretRotation")
+    assert failed.value.status == 301 and len(server.requests) == 1
+    assert "redirects to https://eu.infisical.com/api/v2/x; set url" in str(failed.value)
 
 
 # TLS ---------------------------------------------------------------------------------------------
@@ -391,13 +424,13 @@ def tls_client(url, **kwargs):
 def test_an_untrusted_certificate_fails_without_retry_and_points_to_the_options(tls_server):
     url, _cert = tls_server
     with pytest.raises(InfisicalError) as failed:
-        tls_client(url).get(ROTATION_PATH)
+        tls_client(url).get(ROTATION_PATH, "secretRotation")
     assert "check validate_certs and ca_path" in str(failed.value) and not failed.value.ambiguous
 
 
 def test_ca_path_trusts_a_private_ca(tls_server):
     url, cert = tls_server
-    assert tls_client(url, ca_path=cert).get(ROTATION_PATH) == {"secretRotation": {"id": "tls"}}
+    assert tls_client(url, ca_path=cert).get(ROTATION_PATH, "secretRotation") == {"id": "tls"}
 
 
 def test_tls_options_win_over_the_ca_bundle_environment(tls_server, tmp_path, monkeypatch):
@@ -406,8 +439,8 @@ def test_tls_options_win_over_the_ca_bundle_environment(tls_server, tmp_path, mo
     wrong_bundle.write_text("")
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(wrong_bundle))
     monkeypatch.setenv("CURL_CA_BUNDLE", str(wrong_bundle))
-    assert tls_client(url, validate_certs=False).get(ROTATION_PATH)["secretRotation"]["id"] == "tls"
-    assert tls_client(url, ca_path=cert).get(ROTATION_PATH)["secretRotation"]["id"] == "tls"
+    assert tls_client(url, validate_certs=False).get(ROTATION_PATH, "secretRotation")["id"] == "tls"
+    assert tls_client(url, ca_path=cert).get(ROTATION_PATH, "secretRotation")["id"] == "tls"
 
 
 def test_version_matches_galaxy_yml():

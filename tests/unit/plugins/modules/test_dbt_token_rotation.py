@@ -194,6 +194,18 @@ def test_delete_of_an_absent_rotation_changes_nothing(server, by_name):
     assert calls(server) == [("GET", BY_NAME)]
 
 
+@pytest.mark.parametrize("page", [
+    {"status": 404, "body": {"message": "Route GET:/api/api/v2 not found", "error": "Not Found", "statusCode": 404}},
+    {"status": 404, "body": b"<html>404 Not Found</html>", "headers": {"Content-Type": "text/html"}},
+], ids=["unknown-route", "web-page"])
+def test_a_404_that_is_not_infisicals_is_a_failure_not_absence(server, by_name, page):
+    # A url pointing elsewhere must not pass for "already absent".
+    server.script(page)
+    result = run(dict(by_name, state="absent"))
+    assert result["failed"] and result["status"] == 404 and calls(server) == [("GET", BY_NAME)]
+    assert "(no such API route: is url the address of the Infisical API?)" in result["msg"]
+
+
 def test_a_repeated_delete_that_finds_its_work_done_succeeds(server, by_name):
     server.script(answer(api_rotation()), {"reset": True}, infisical_error(404, "Could not find", "NotFound"))
     result = run(dict(by_name, state="absent"))
