@@ -18,7 +18,8 @@ options:
     type: str
   name:
     description:
-      - Name of the rotation, unique within its folder. Lowercase letters, digits and hyphens, 1 to 64 characters.
+      - Name of the rotation, unique within its folder.
+      - Lowercase letters, digits and single hyphens, 1 to 64 characters, starting and ending with a letter or digit.
       - Without O(rotation_id), the rotation is looked up by this name in O(project_id), O(environment) and O(secret_path).
     type: str
   project_id:

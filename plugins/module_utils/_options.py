@@ -18,6 +18,7 @@ import re
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import CREDENTIAL_OPTIONS
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import api_length, api_trim
 
 PERMISSION_SETS = (
     "account_admin", "account_viewer", "admin", "analyst", "billing_admin", "cost_insights_admin",
@@ -83,11 +84,18 @@ def parse_duration(text):
 
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_SLUG = re.compile(r"[a-z0-9-]+")
+# What Infisical's slug check (slugify(value) === value) lets through: no leading, trailing or double hyphen.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG_TEXT = "1-64 characters of lowercase letters, digits and single hyphens, starting and ending with a letter or digit"
+
+
+def _slug(value):
+    return len(value) <= 64 and _SLUG.fullmatch(value) is not None
 
 
 def _length(low, high):
-    return lambda value: low <= len(value) <= high
+    # As Infisical counts: after trimming, in UTF-16 code units.
+    return lambda value: low <= api_length(api_trim(value)) <= high
 
 
 def _between(low, high):
@@ -101,11 +109,10 @@ RULES = {
     "retries": (lambda value: value >= 0, "must be 0 or more"),
     "rotation_id": (_UUID.fullmatch, "must be a UUID"),
     "connection_id": (_UUID.fullmatch, "must be a UUID"),
-    "name": (lambda value: _SLUG.fullmatch(value) and len(value) <= 64,
-             "must be 1-64 characters of lowercase letters, digits and hyphens"),
-    "project_id": (lambda value: value.strip() != "", "must not be empty"),
-    "environment": (lambda value: 1 <= len(value.strip()) <= 64, "must be an environment slug of 1-64 characters"),
-    "secret_path": (lambda value: value.startswith("/"), "must be an absolute folder path starting with /"),
+    "name": (_slug, f"must be {_SLUG_TEXT}"),
+    "project_id": (lambda value: api_trim(value) != "", "must not be empty"),
+    "environment": (_slug, f"must be an environment slug: {_SLUG_TEXT}"),
+    "secret_path": (lambda value: api_trim(value).startswith("/"), "must be an absolute folder path starting with /"),
     "description": (_length(0, 256), "must be at most 256 characters"),
     "rotation_interval": (lambda value: value >= 1, "must be at least 1 (days)"),
     "rotate_at_utc.hours": (_between(0, 23), "must be an hour from 0 to 23"),
@@ -115,7 +122,7 @@ RULES = {
     "parameters.permission_grants.project_id": (lambda value: value >= 1, "must be a positive dbt project id"),
     "skip_if_rotated_within": (lambda value: parse_duration(value) is not None,
                                "must be a duration such as 90s, 30m, 12h, 7d, 2w, 1d12h, or a number of seconds"),
-    "secrets_mapping.service_token": (lambda value: value.strip() != "" and not re.search(r"[:/]", value),
+    "secrets_mapping.service_token": (lambda value: api_trim(value) != "" and not re.search(r"[:/]", value),
                                       "must be a secret name, not empty and without ':' or '/'"),
 }
 

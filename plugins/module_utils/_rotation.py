@@ -28,6 +28,11 @@ CREATION_NEEDS = ("connection_id", "rotation_interval", "parameters.token_name",
                   "secrets_mapping")
 CREATE_DEFAULTS = {"rotate_at_utc": {"hours": 0, "minutes": 0}}
 
+# What JavaScript's String.prototype.trim removes (Infisical's zod schemas trim with it), unlike str.strip:
+# no U+001C-U+001F or U+0085, but U+FEFF.
+_API_WHITESPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+                  "\u2028\u2029\u202f\u205f\u3000\ufeff"
+
 # Option names that are not the plain snake_case of their API name.
 _OPTION_FOR_API = {
     "isAutoRotationEnabled": "auto_rotation_enabled",
@@ -117,6 +122,16 @@ def rotation_from_api(api):
     return normalise(result)
 
 
+def api_trim(text):
+    """The string as Infisical stores it: trimmed the JavaScript way."""
+    return text.strip(_API_WHITESPACE)
+
+
+def api_length(text):
+    """The length Infisical's limits count: UTF-16 code units, as JavaScript does (an emoji counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def parse_timestamp(text):
     """An API timestamp (``2026-11-23T05:37:11.080Z``) as an aware datetime; ``None`` for ``None``."""
     if not text:
@@ -148,13 +163,24 @@ def _grants(grants):
             for permission_set, project_id in sorted(canonical, key=lambda item: (item[0], item[1] is not None, item[1] or 0))]
 
 
+def _trimmed(mapping, key):
+    if isinstance(mapping.get(key), str):
+        mapping[key] = api_trim(mapping[key])
+
+
 def normalise(settings):
-    """Bring settings (from the API or from options) to one comparable form."""
+    """Bring settings (from the API or from options) to one comparable form: the form Infisical stores."""
     result = dict(settings)
+    for key in ("description", "project_id", "environment"):
+        _trimmed(result, key)
     if "description" in result and result["description"] == "":
         result["description"] = None
     if result.get("secret_path"):
         result["secret_path"] = normalise_secret_path(result["secret_path"])
+    for key, sub in (("parameters", "token_name"), ("secrets_mapping", "service_token")):
+        if isinstance(result.get(key), dict):
+            result[key] = dict(result[key])
+            _trimmed(result[key], sub)
     if result.get("rotation_interval") is not None:
         result["rotation_interval"] = _number(result["rotation_interval"])
     if isinstance(result.get("rotate_at_utc"), dict):
@@ -166,8 +192,7 @@ def normalise(settings):
 
 def normalise_secret_path(path):
     """Infisical stores ``/a/b/`` as ``/a/b`` (``/`` stays ``/``)."""
-    stripped = path.strip()
-    return stripped.rstrip("/") or "/"
+    return api_trim(path).rstrip("/") or "/"
 
 
 def desired_settings(params, current=None):

@@ -26,7 +26,8 @@ options:
     default: present
   name:
     description:
-      - Name of the rotation, unique within its folder. Lowercase letters, digits and hyphens, 1 to 64 characters.
+      - Name of the rotation, unique within its folder.
+      - Lowercase letters, digits and single hyphens, 1 to 64 characters, starting and ending with a letter or digit.
       - Without O(rotation_id), the rotation is looked up by this name in O(project_id), O(environment) and O(secret_path).
       - With O(rotation_id), this is the wanted name, and a different one renames the rotation.
     type: str
@@ -38,6 +39,7 @@ options:
   description:
     description:
       - Description of the rotation, at most 256 characters. V("") removes it.
+      - Leading and trailing white space is dropped, as Infisical drops it, so a folded YAML block (C(>)) compares equal.
     type: str
   auto_rotation_enabled:
     description:
@@ -65,7 +67,7 @@ options:
     type: dict
     suboptions:
       token_name:
-        description: Name given to each new dbt service token, 1 to 255 characters.
+        description: Name given to each new dbt service token, 1 to 255 characters (leading and trailing white space dropped).
         type: str
       permission_grants:
         description:

@@ -300,6 +300,8 @@ INVALID_BODIES = [
     ('POST', create_body(name='a' * 65), 'too_big', ['name']),
     ('POST', create_body(projectId=''), 'too_small', ['projectId']),
     ('POST', create_body(description='x' * 257), 'too_big', ['description']),
+    # zod counts JavaScript string length: UTF-16 code units, 2 for an emoji.
+    ('POST', create_body(description='\U0001F511' * 129), 'too_big', ['description']),
     ('POST', create_body(connectionId='not-a-uuid'), 'invalid_string', ['connectionId']),
     ('POST', create_body(environment='Dev'), 'custom', ['environment']),
     ('POST', create_body(environment='e' * 65), 'too_big', ['environment']),
@@ -313,6 +315,9 @@ INVALID_BODIES = [
     ('POST', create_body(rotateAtUtc={'hours': 1, 'minutes': 0, 'seconds': 0}), 'unrecognized_keys', ['rotateAtUtc']),
     ('POST', create_body(parameters={'tokenName': '', 'permissionGrants': [{'permissionSet': 'admin'}]}), 'too_small', ['parameters', 'tokenName']),
     ('POST', create_body(parameters={'tokenName': 't' * 256, 'permissionGrants': [{'permissionSet': 'admin'}]}), 'too_big', ['parameters', 'tokenName']),
+    # JavaScript's trim removes U+3000 and U+FEFF.
+    ('POST', create_body(parameters={'tokenName': '\u3000\ufeff', 'permissionGrants': [{'permissionSet': 'admin'}]}), 'too_small',
+     ['parameters', 'tokenName']),
     ('POST', create_body(parameters={'tokenName': 't', 'permissionGrants': []}), 'too_small', ['parameters', 'permissionGrants']),
     ('POST', create_body(parameters={'tokenName': 't', 'permissionGrants': [{'projectId': 1}]}), 'invalid_type',
      ['parameters', 'permissionGrants', 0, 'permissionSet']),
@@ -368,6 +373,15 @@ def test_strings_are_trimmed_and_secret_path_loses_its_trailing_slash(api, ids):
     assert result.body['secretRotation']['name'] == 'dbt-trim'
     assert result.body['secretRotation']['folder'] == {'id': ids['folder_a_dev_dbt_ci'], 'path': '/dbt/ci'}
     assert api.post(BASE, create_body(name='dbt-root', secretPath='/', secretsMapping={'serviceToken': 'ROOT_TOKEN'})).status == 200
+
+
+def test_strings_are_trimmed_the_javascript_way(api, ids):
+    # U+3000 and U+FEFF are trimmed, U+0085 is not (Python's str.strip would do the opposite for both).
+    rid = ids['rotation_ci']
+    result = api.patch(BASE + '/' + rid, {'description': '\ufeff' + '\U0001F511' * 128 + '\u3000\n'})
+    assert result.status == 200, result
+    assert result.body['secretRotation']['description'] == '\U0001F511' * 128
+    assert api.patch(BASE + '/' + rid, {'description': 'kept\x85'}).body['secretRotation']['description'] == 'kept\x85'
 
 
 # --- content-type traps ------------------------------------------------------------------------------------------
@@ -859,6 +873,10 @@ def test_every_operation_and_status_conforms_to_spec(api, ids, mock):
     mock.add_fault('GET', '.*', {'type': 'status', 'status': 500}, count=4)
     for path in (BASE + '?projectId=x', BASE + '/' + MISSING_ID, by_name % ('x', '/'), BASE + '/' + MISSING_ID + '/generated-credentials'):
         assert api.get(path).status == 500
+    # The list's only 400: an instance without the licence (this test must not rely on another one's calls).
+    mock.configure(licensed=False)
+    assert api.get(BASE + '?projectId=' + ids['project_a']).status == 400
+    mock.configure(licensed=True)
     for login_body in ({'clientId': 'client-admin', 'clientSecret': DEFAULT['admin_client_secret']}, {'clientId': 'x', 'clientSecret': 'y'}, {}):
         api.post(UA_LOGIN, login_body, token=None)
     for login_body in ({'identityId': ids['oidc'], 'jwt': ids['oidc_jwt']}, {'identityId': 'x', 'jwt': 'y'}, {'identityId': ids['oidc'], 'jwt': 'y'}, {}):

@@ -119,6 +119,22 @@ def test_equivalent_forms_are_no_change(ansible):
     assert writes(mock) == []
 
 
+def test_white_space_that_infisical_trims_is_no_change(ansible):
+    # A folded YAML block (>) ends in a newline; Infisical stores strings trimmed, so the re-run must not differ.
+    mock = ansible.mock
+    wanted = [task(ansible, rotation_id=ci(ansible), description="Token for the nightly dbt jobs\n",
+                   parameters={"token_name": " infisical-nightly "})]
+    first = ansible.playbook(wanted)
+    assert first.rc == 0, first
+    assert first.result("manage")["changed"] is True
+    stored = mock.rotation(ci(ansible))
+    assert stored["description"] == "Token for the nightly dbt jobs"
+    assert stored["parameters"]["tokenName"] == "infisical-nightly"
+    mock.clear_requests()
+    second = ansible.playbook(wanted)
+    assert second.result("manage")["changed"] is False and writes(mock) == []
+
+
 def test_an_unset_option_is_neither_compared_nor_sent(ansible):
     mock = ansible.mock
     before = mock.rotation(ci(ansible))
@@ -281,6 +297,8 @@ INVALID = [
     ({"name": "x"}, "name needs project_id and environment"),
     ({"name": "Upper-Case", "project_id": "p", "environment": "dev"}, "name='Upper-Case' must be 1-64 characters"),
     ({"name": "a" * 65, "project_id": "p", "environment": "dev"}, "must be 1-64 characters"),
+    ({"name": "dbt--ci", "project_id": "p", "environment": "dev"}, "name='dbt--ci' must be 1-64 characters"),
+    ({"name": "dbt-ci", "project_id": "p", "environment": "Prod"}, "environment='Prod' must be an environment slug"),
     ({"description": "d" * 257}, "description="),
     ({"rotation_interval": 0}, "rotation_interval=0 must be at least 1"),
     ({"rotation_interval": "weekly"}, "rotation_interval"),
@@ -290,6 +308,7 @@ INVALID = [
     ({"parameters": {"permission_grants": []}}, "parameters.permission_grants=[] must hold at least one grant"),
     ({"parameters": {"token_name": ""}}, "parameters.token_name='' must be 1-255 characters"),
     ({"parameters": {"token_name": "t" * 256}}, "must be 1-255 characters"),
+    ({"parameters": {"token_name": " \u3000 "}}, "must be 1-255 characters"),
     ({"parameters": {"permission_grants": [{"project_id": 1}]}}, "permission_set"),
     ({"secrets_mapping": {"service_token": ""}}, "secrets_mapping.service_token='' must be a secret name"),
     ({"connection_id": "dbt"}, "connection_id='dbt' must be a UUID"),

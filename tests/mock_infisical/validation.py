@@ -14,6 +14,8 @@ import re
 from .spec import make_validator
 
 MISSING = object()
+# String.prototype.trim removes ECMAScript WhiteSpace and LineTerminator: not Python's str.strip set.
+JS_WHITESPACE = '\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
 
 UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 # @sindresorhus/slugify(v, {lowercase: true}) === v holds exactly for these (and for "").
@@ -54,6 +56,11 @@ LOGIN_BODY_RULES = {
     ('jwt',): {'trim': True},
     ('organizationSlug',): {'trim': True},
 }
+
+
+def js_length(text):
+    """A string's length as zod checks it: JavaScript's, in UTF-16 code units."""
+    return len(text.encode('utf-16-le')) // 2
 
 
 def parsed_type(value):
@@ -142,14 +149,15 @@ class ZodValidator(object):
     def _string(self, schema, value, path, issues):
         rule = self._rule(path)
         if rule.get('trim'):
-            value = value.strip()
+            value = value.strip(JS_WHITESPACE)
+        length = js_length(value)
         if schema.get('format') == 'uuid' and not UUID_RE.match(value):
             issues.append({'validation': 'uuid', 'code': 'invalid_string', 'message': 'Invalid uuid', 'path': list(path)})
-        if 'minLength' in schema and len(value) < schema['minLength']:
+        if 'minLength' in schema and length < schema['minLength']:
             minimum = schema['minLength']
             issues.append({'code': 'too_small', 'minimum': minimum, 'type': 'string', 'inclusive': True, 'exact': False,
                            'message': rule.get('min_message', 'String must contain at least %d character(s)' % minimum), 'path': list(path)})
-        if 'maxLength' in schema and len(value) > schema['maxLength']:
+        if 'maxLength' in schema and length > schema['maxLength']:
             maximum = schema['maxLength']
             issues.append({'code': 'too_big', 'maximum': maximum, 'type': 'string', 'inclusive': True, 'exact': False,
                            'message': rule.get('max_message', 'String must contain at most %d character(s)' % maximum), 'path': list(path)})

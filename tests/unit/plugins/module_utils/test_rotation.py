@@ -109,6 +109,20 @@ def test_empty_description_means_none_and_is_sent_as_null(api_rotation):
     assert changed_settings(desired, current) == []
 
 
+def test_strings_compare_as_infisical_stores_them(api_rotation):
+    # Infisical trims with JavaScript's trim: a folded YAML block's final newline is no change.
+    current = rotation_from_api(api_rotation)
+    params = {"description": current["description"] + "\n", "environment": " dev",
+              "parameters": {"token_name": "\u3000" + current["parameters"]["token_name"], "permission_grants": None},
+              "secrets_mapping": {"service_token": current["secrets_mapping"]["service_token"] + "\ufeff"}}
+    desired = desired_settings(params, current)
+    assert changed_settings(desired, current) == [] and identity_conflicts(params, current) == []
+    # Not trimmed by JavaScript, so not by us: U+0085 and U+001F are part of the value.
+    assert changed_settings(desired_settings({"description": current["description"] + "\x85"}, current), current) == [
+        "description"]
+    assert desired_settings({"description": " \t "}, current) == {"description": None}
+
+
 def test_settings_to_api_spells_every_option():
     settings = {"name": "n", "description": "d", "auto_rotation_enabled": False, "rotation_interval": 7,
                 "rotate_at_utc": {"hours": 1, "minutes": 2}, "secrets_mapping": {"service_token": "S"},
@@ -165,9 +179,15 @@ def base_params(**extra):
 
 @pytest.mark.parametrize("extra, message", [
     ({"connection_id": "1234"}, "connection_id='1234' must be a UUID"),
-    ({"name": "a" * 65}, "must be 1-64 characters of lowercase letters, digits and hyphens"),
+    ({"name": "a" * 65}, "must be 1-64 characters of lowercase letters, digits and single hyphens"),
     ({"name": "under_score"}, "name='under_score' must be 1-64"),
+    # Infisical's slug check is slugify(value) === value: no leading, trailing or double hyphen.
+    ({"name": "dbt--ci"}, "name='dbt--ci' must be 1-64"),
+    ({"name": "-dbt"}, "name='-dbt' must be 1-64"),
+    ({"name": "dbt-"}, "name='dbt-' must be 1-64"),
     ({"description": "d" * 257}, "description='ddd"),
+    # Infisical counts UTF-16 code units, as JavaScript does: an emoji is 2.
+    ({"description": "\U0001F511" * 129}, "must be at most 256 characters"),
     ({"rotation_interval": 0}, "rotation_interval=0 must be at least 1 (days)"),
     ({"rotate_at_utc": {"hours": 24, "minutes": 0}}, "rotate_at_utc.hours=24 must be an hour from 0 to 23"),
     ({"rotate_at_utc": {"hours": 0, "minutes": -1}}, "rotate_at_utc.minutes=-1 must be a minute from 0 to 59"),
@@ -178,7 +198,10 @@ def base_params(**extra):
      "parameters.permission_grants[0].project_id=0 must be a positive dbt project id"),
     ({"secrets_mapping": {"service_token": ""}}, "secrets_mapping.service_token='' must be a secret name"),
     ({"secrets_mapping": {"service_token": "A/B"}}, "without ':' or '/'"),
-    ({"environment": "e" * 65}, "must be an environment slug of 1-64 characters"),
+    ({"environment": "e" * 65}, "must be an environment slug: 1-64 characters"),
+    ({"environment": "Prod"}, "environment='Prod' must be an environment slug"),
+    ({"parameters": {"token_name": " \u3000\ufeff", "permission_grants": None}}, "must be 1-255 characters"),
+    ({"secrets_mapping": {"service_token": "\n\xa0"}}, "must be a secret name"),
     ({"project_id": " "}, "project_id=' ' must not be empty"),
     ({"skip_if_rotated_within": "soon"}, "skip_if_rotated_within='soon' must be a duration"),
 ])
@@ -188,9 +211,10 @@ def test_option_rules(extra, message):
 
 
 def test_option_rules_accept_good_values():
-    good = base_params(rotation_id="85b61342-a604-4e28-b81e-e32a498f1ed4", name="dbt-ci-2", description="d" * 256,
+    good = base_params(rotation_id="85b61342-a604-4e28-b81e-e32a498f1ed4", name="dbt-ci-2",
+                       description="\U0001F511" * 128 + "\n",
                        rotation_interval=1, rotate_at_utc={"hours": 23, "minutes": 59}, environment="dev",
-                       parameters={"token_name": "t" * 255, "permission_grants": [
+                       parameters={"token_name": " " + "t" * 255 + " ", "permission_grants": [
                            {"permission_set": PERMISSION_SETS[-1], "project_id": 1}]},
                        secrets_mapping={"service_token": "DBT_TOKEN"}, skip_if_rotated_within="1d12h")
     assert option_errors(good) == []

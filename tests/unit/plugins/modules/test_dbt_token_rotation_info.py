@@ -135,7 +135,7 @@ def test_oidc_from_environment_variables(server, monkeypatch):
      "auth_method=oidc_auth needs identity_id (or the environment variable INFISICAL_MACHINE_IDENTITY_ID) and jwt"),
     ({"rotation_id": ROTATION_ID, "name": "x"}, "give rotation_id or name, not both"),
     ({"name": "Dbt CI", "project_id": PROJECT_ID, "environment": "dev"},
-     "name='Dbt CI' must be 1-64 characters of lowercase letters, digits and hyphens"),
+     "name='Dbt CI' must be 1-64 characters of lowercase letters, digits and single hyphens"),
     ({"name": "ok", "project_id": PROJECT_ID, "environment": "dev", "secret_path": "dbt"},
      "secret_path='dbt' must be an absolute folder path starting with /"),
     ({"rotation_id": ROTATION_ID, "url": "app.infisical.com"}, "url='app.infisical.com' must be an http:// or https:// URL"),

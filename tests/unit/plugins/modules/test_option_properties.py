@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -56,14 +57,47 @@ CHARACTERS = st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_cha
 texts = st.text(alphabet=CHARACTERS, max_size=300)
 
 
+def js_space(char):
+    """What JavaScript's trim removes (Infisical's zod schemas trim so), from the ECMAScript definition."""
+    return unicodedata.category(char) == "Zs" or char in "\t\n\v\f\r\u2028\u2029\ufeff"
+
+
+def js_trim(text):
+    start, end = 0, len(text)
+    while start < end and js_space(text[start]):
+        start += 1
+    while end > start and js_space(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def js_length(text):
+    """JavaScript's length: UTF-16 code units."""
+    return sum(2 if ord(char) > 0xFFFF else 1 for char in text)
+
+
+# White space of both kinds: what JavaScript trims and what only Python's str.strip would.
+SPACES = st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\xa0\u1680\u2003\u2028\u3000\ufeff\x1c\x1f\x85"), max_size=4)
+
+
+def padded(min_size=0, max_size=300):
+    """Text of any characters (emoji included) with white space of both kinds around it."""
+    return st.tuples(SPACES, st.text(alphabet=CHARACTERS, min_size=min_size, max_size=max_size), SPACES).map("".join)
+
+
+# Infisical's slug check is slugify(value) === value: lowercase letters and digits in runs joined by single hyphens.
+slugs = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True).filter(lambda value: len(value) <= 64)
+
+
 @PROPERTY
-@given(st.text(alphabet=SLUG, min_size=1, max_size=64))
+@given(slugs)
 def test_names_inside_the_slug_rule_are_accepted(shared_server, name):
     assert accepted(shared_server, name=name)
 
 
 @PROPERTY
-@given(texts.filter(lambda value: not re.fullmatch(r"[a-z0-9-]{1,64}", value)))
+@given(st.one_of(texts, st.text(alphabet=SLUG, max_size=70)).filter(
+    lambda value: not (len(value) <= 64 and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value))))
 def test_names_outside_the_slug_rule_are_rejected(shared_server, name):
     assert not accepted(shared_server, name=name)
 
@@ -107,19 +141,20 @@ def test_impossible_times_are_rejected(shared_server, time_of_day):
 
 
 @PROPERTY
-@given(st.text(alphabet=CHARACTERS, max_size=256))
-def test_descriptions_up_to_256_characters_are_accepted(shared_server, description):
-    assert accepted(shared_server, description=description)
+@given(padded(min_size=230, max_size=290))
+def test_descriptions_are_accepted_exactly_when_infisical_accepts_them(shared_server, description):
+    assert accepted(shared_server, description=description) == (js_length(js_trim(description)) <= 256)
 
 
 @PROPERTY
-@given(st.text(alphabet=CHARACTERS, min_size=257, max_size=400))
-def test_longer_descriptions_are_rejected(shared_server, description):
-    assert not accepted(shared_server, description=description)
+@given(st.one_of(padded(max_size=3), padded(min_size=240, max_size=290)))
+def test_token_names_are_accepted_exactly_when_infisical_accepts_them(shared_server, token_name):
+    inside = 1 <= js_length(js_trim(token_name)) <= 255
+    assert accepted(shared_server, parameters={"token_name": token_name}) == inside
 
 
 @PROPERTY
-@given(st.text(alphabet=CHARACTERS, min_size=1, max_size=255),
+@given(st.text(alphabet=CHARACTERS, min_size=1, max_size=120).filter(js_trim),
        st.lists(st.tuples(st.sampled_from(PERMISSION_SETS), st.one_of(st.none(), st.integers(1, 10 ** 9))), min_size=1, max_size=5))
 def test_parameters_inside_the_spec_are_accepted(shared_server, token_name, grants):
     permission_grants = [dict(permission_set=permission_set, **({} if project is None else {"project_id": project}))
@@ -130,7 +165,7 @@ def test_parameters_inside_the_spec_are_accepted(shared_server, token_name, gran
 @PROPERTY
 @given(st.one_of(
     st.fixed_dictionaries({"token_name": st.just("")}),
-    st.fixed_dictionaries({"token_name": st.text(alphabet=CHARACTERS, min_size=256, max_size=300)}),
+    st.fixed_dictionaries({"token_name": st.text(alphabet=SLUG, min_size=256, max_size=300)}),
     st.fixed_dictionaries({"permission_grants": st.just([])}),
     st.fixed_dictionaries({"permission_grants": st.lists(st.fixed_dictionaries(
         {"permission_set": st.text(alphabet=CHARACTERS, max_size=30).filter(lambda value: value not in PERMISSION_SETS)}), min_size=1, max_size=3)}),
@@ -142,15 +177,10 @@ def test_parameters_outside_the_spec_are_rejected(shared_server, parameters):
 
 
 @PROPERTY
-@given(st.text(alphabet=CHARACTERS, min_size=1, max_size=80).filter(lambda name: name.strip() and not set(name) & {":", "/"}))
-def test_secret_names_are_accepted(shared_server, service_token):
-    assert accepted(shared_server, secrets_mapping={"service_token": service_token})
-
-
-@PROPERTY
-@given(st.text(alphabet=CHARACTERS, max_size=80).filter(lambda name: not name.strip() or set(name) & {":", "/"}))
-def test_empty_secret_names_or_paths_are_rejected(shared_server, service_token):
-    assert not accepted(shared_server, secrets_mapping={"service_token": service_token})
+@given(st.one_of(padded(max_size=4), padded(max_size=40)))
+def test_secret_names_are_accepted_exactly_when_infisical_accepts_them(shared_server, service_token):
+    inside = js_trim(service_token) != "" and not set(service_token) & {":", "/"}
+    assert accepted(shared_server, secrets_mapping={"service_token": service_token}) == inside
 
 
 durations = st.lists(st.tuples(st.integers(0, 10 ** 4), st.sampled_from("smhdw")), min_size=1, max_size=4)
