@@ -82,6 +82,12 @@ class InfisicalError(Exception):
         request_id = f", request id {self.request_id}" if self.request_id else ""
         return f"{where}HTTP {self.status}{error}{request_id}: {self.message}"
 
+    def summary(self):
+        """Where and how it failed, without the message: ``POST /path: HTTP 500, request id req-1``."""
+        request_id = f", request id {self.request_id}" if self.request_id else ""
+        status = f"HTTP {self.status}" if self.status is not None else "no answer"
+        return f"{self.method} {self.path}: {status}{request_id}"
+
     def details(self):
         """The structured facts for a task result (no secret is ever among them)."""
         return {"status": self.status, "request_id": self.request_id, "method": self.method, "path": self.path}

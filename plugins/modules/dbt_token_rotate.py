@@ -167,8 +167,8 @@ def rotate_once(module, before):
         after = read_back(module, before, err)
         if not moved(before, after, "last_rotated_at"):
             if moved(before, after, "last_rotation_attempted_at") and after["rotation_status"] == "failed":
-                module.fail_json(msg=f"the rotation failed: {after['last_rotation_message']}", rotation=after,
-                                 **err.details())
+                module.fail_json(msg=f"the rotation failed: {after['last_rotation_message']} ({err.summary()})",
+                                 rotation=after, **err.details())
             module.fail_json(msg=f"the rotation may or may not have happened: {err}; it has not shown up yet"
                                  f" ({describe_times(after)}). Do not rotate again before checking: read the rotation"
                                  f" with infisical.secret_rotation.dbt_token_rotation_info in a minute and compare"

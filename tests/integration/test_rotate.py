@@ -125,7 +125,8 @@ def test_a_failed_rotation_fails_with_the_servers_message(ansible):
     result = run.result("rotate")
     state = mock.rotation(rotation_id)
     assert state["rotationStatus"] == "failed"
-    assert result["msg"] == f"the rotation failed: {state['lastRotationMessage']}"
+    where = f"POST /api/v2/secret-rotations/dbt-service-token/{rotation_id}/rotate-secrets"
+    assert result["msg"] == f"the rotation failed: {state['lastRotationMessage']} ({where}: HTTP 500, request id {result['request_id']})"
     assert "permission_set not allowed for this account" in result["msg"]
     assert result["status"] == 500 and result["request_id"].startswith("req-")
     assert len(posts(mock)) == 1

@@ -118,7 +118,7 @@ def test_a_failed_rotation_fails_with_the_server_message(server, args):
                   answer(api_rotation(lastRotatedAt=BEFORE, lastRotationAttemptedAt=ago(seconds=0), rotationStatus="failed",
                                       lastRotationMessage=message)))
     result = run(args)
-    assert result["failed"] and result["msg"] == f"the rotation failed: {message}"
+    assert result["failed"] and result["msg"] == f"the rotation failed: {message} (POST {ROTATE}: HTTP 500, request id req-500)"
     assert result["status"] == 500 and result["request_id"] == "req-500" and posts(server) == 1
 
 
