@@ -203,6 +203,7 @@ def base_params(**extra):
     ({"parameters": {"token_name": " \u3000\ufeff", "permission_grants": None}}, "must be 1-255 characters"),
     ({"secrets_mapping": {"service_token": "\n\xa0"}}, "must be a secret name"),
     ({"project_id": " "}, "project_id=' ' must not be empty"),
+    ({"secret_path": "/dbt//"}, "secret_path='/dbt//' must be an absolute folder path: starting with /, no empty folder name"),
     ({"skip_if_rotated_within": "soon"}, "skip_if_rotated_within='soon' must be a duration"),
 ])
 def test_option_rules(extra, message):

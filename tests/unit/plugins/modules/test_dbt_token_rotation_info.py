@@ -137,7 +137,7 @@ def test_oidc_from_environment_variables(server, monkeypatch):
     ({"name": "Dbt CI", "project_id": PROJECT_ID, "environment": "dev"},
      "name='Dbt CI' must be 1-64 characters of lowercase letters, digits and single hyphens"),
     ({"name": "ok", "project_id": PROJECT_ID, "environment": "dev", "secret_path": "dbt"},
-     "secret_path='dbt' must be an absolute folder path starting with /"),
+     "secret_path='dbt' must be an absolute folder path: starting with /"),
     ({"rotation_id": ROTATION_ID, "url": "app.infisical.com"}, "url='app.infisical.com' must be an http:// or https:// URL"),
     ({"rotation_id": ROTATION_ID, "timeout": 0}, "timeout=0 must be at least 1"),
     ({"rotation_id": ROTATION_ID, "retries": -1}, "retries=-1 must be 0 or more"),
