@@ -32,7 +32,7 @@ options:
     type: str
   secret_path:
     description:
-      - Folder of the rotation in the environment. A trailing slash is ignored, as Infisical ignores it.
+      - Folder of the rotation in the environment, an absolute path such as V(/dbt/ci). A trailing slash is ignored, as Infisical ignores it.
       - When not set, a lookup by O(name) uses the root folder V(/).
     type: str
 """
