@@ -136,8 +136,10 @@ lint: $(SETUP)
 
 # ---------------------------------------------------------------- integration
 
+# Three workers on two cores: the soak and fault tests mostly wait (timeouts, backoff), so a third overlaps
+# them with the CPU-bound ansible-playbook runs; worksteal keeps the long soak chunks from ending last.
 integration: $(SETUP)
-	@$(STAGE) "integration core $(CORE_219) py3.11" $(TOOL) pytest $(VENV_INT) $(COLL) tests/integration -n 2 --durations=10
+	@$(STAGE) "integration core $(CORE_219) py3.11" $(TOOL) pytest $(VENV_INT) $(COLL) tests/integration -n 3 --dist worksteal --durations=10
 
 # ---------------------------------------------------------------- entry points
 
