@@ -21,13 +21,9 @@ ROTATIONS_PATH = "/api/v2/secret-rotations/dbt-service-token"
 _MISSING_FOLDER = "Could not find folder with path"
 
 
-def _not_found(err):
-    # Infisical's own NotFound only: a 404 for an unknown route (url pointing elsewhere) is a failure, not "absent".
-    return err.status == 404 and err.error == "NotFound"
-
-
 def _absent(err):
-    return _not_found(err) or (err.status == 400 and err.message.startswith(_MISSING_FOLDER))
+    # Infisical's own NotFound only: a 404 for an unknown route (url pointing elsewhere) is a failure, not "absent".
+    return err.not_found or (err.status == 400 and err.message.startswith(_MISSING_FOLDER))
 
 
 class DbtRotationsApi:
@@ -67,7 +63,7 @@ class DbtRotationsApi:
         try:
             return self.client.request("DELETE", self._item(rotation_id), "secretRotation", query=query)
         except InfisicalError as err:
-            if _not_found(err):
+            if err.not_found:
                 return None
             raise
 

@@ -82,6 +82,11 @@ class InfisicalError(Exception):
         request_id = f", request id {self.request_id}" if self.request_id else ""
         return f"{where}HTTP {self.status}{error}{request_id}: {self.message}"
 
+    @property
+    def not_found(self):
+        """Infisical's own NotFound: the thing asked for does not exist (a 404 for an unknown route is not that)."""
+        return self.status == 404 and self.error == "NotFound"
+
     def summary(self):
         """Where and how it failed, without the message: ``POST /path: HTTP 500, request id req-1``."""
         request_id = f", request id {self.request_id}" if self.request_id else ""
@@ -264,10 +269,11 @@ class InfisicalClient:
         if response.status_code == 401 or error == "TokenError":
             options = " and ".join(CREDENTIAL_OPTIONS[self.auth_method])
             message = f"{message} (check the credentials of auth_method {self.auth_method}: {options})"
-        elif response.status_code == 404 and error != "NotFound":
-            message = f"{message} (no such API route: is url the address of the Infisical API?)"
-        return InfisicalError(message, status=response.status_code, method=method, path=path, error=error,
-                              request_id=request_id, ambiguous=response.status_code >= 500)
+        failure = InfisicalError(message, status=response.status_code, method=method, path=path, error=error,
+                                 request_id=request_id, ambiguous=response.status_code >= 500)
+        if failure.status == 404 and not failure.not_found:
+            failure.message += " (no such API route: is url the address of the Infisical API?)"
+        return failure
 
     @staticmethod
     def _backoff(attempt, wait):
