@@ -810,6 +810,215 @@ def test_fault_definitions_are_checked(mock):
     assert mock.faults() == []
 
 
+def test_status_faults_send_any_body_at_any_status_as_given(api, ids, mock):
+    rid = ids['rotation_ci']
+    path = BASE + '/' + rid
+    for status in (200, 401, 404, 422, 429, 501, 503):
+        page = '<!DOCTYPE html><html><body><h1>%d from a proxy</h1> caf\u00e9</body></html>' % status
+        mock.add_fault('GET', path, {'type': 'status', 'status': status, 'body': page, 'content_type': 'text/html'})
+        result = api.get(path, check=False)
+        assert (result.status, result.raw, result.headers['content-type']) == (status, page.encode('utf-8'), 'text/html')
+        mock.add_fault('POST', path + '/rotate-secrets', {'type': 'apply_then_status', 'status': status, 'body': 'plain %d' % status,
+                                                          'content_type': 'text/plain'})
+        result = api.post(path + '/rotate-secrets', check=False)
+        assert (result.status, result.raw, result.headers['content-type']) == (status, b'plain %d' % status, 'text/plain')
+    mock.add_fault('GET', path, {'type': 'status', 'status': 200, 'body': '', 'content_type': 'text/html; charset=iso-8859-1'})
+    result = api.get(path, check=False)
+    assert (result.status, result.raw, result.headers['content-type']) == (200, b'', 'text/html; charset=iso-8859-1')
+    assert mock.rotation(rid)['rotationCount'] == 8  # every apply_then_status rotated
+    assert [entry['fault'] for entry in mock.requests()] == ['status', 'apply_then_status'] * 7 + ['status']
+
+
+def test_drip_fault_sends_the_body_one_byte_at_a_time(api, ids, mock):
+    path = BASE + '/' + ids['rotation_ci']
+    normal = api.get(path)
+    interval = 0.002
+    mock.add_fault('GET', path, {'type': 'drip', 'interval': interval})
+    connection = http.client.HTTPConnection(api.host, api.port, timeout=10)
+    try:
+        started = time.monotonic()
+        connection.request('GET', path, headers={'Authorization': 'Bearer ' + ids['admin_token']})
+        response = connection.getresponse()
+        headers_after = time.monotonic() - started
+        first = response.read(1)
+        first_after = time.monotonic() - started
+        body = first + response.read()
+        elapsed = time.monotonic() - started
+    finally:
+        connection.close()
+    assert (response.status, body) == (200, normal.raw)
+    assert response.getheader('content-length') == str(len(body)) and response.getheader('connection') == 'close'
+    assert response.getheader('x-request-id').startswith('req-') and response.getheader('etag') == normal.headers['etag']
+    minimum = len(body) * interval
+    assert headers_after < minimum / 2  # the status line and headers came at once
+    assert minimum <= elapsed < minimum * 3 + 2, (len(body), elapsed)
+    assert first_after < elapsed / 4  # the body trickled in: its first byte long before its last
+    entry = mock.requests()[-1]
+    assert (entry['fault'], entry['status'], entry['handled_status'], entry['spec_violations']) == ('drip', 200, 200, [])
+
+
+def test_drip_fault_with_headers_misses_a_total_deadline_but_applies(api, ids, mock):
+    rid = ids['rotation_ci']
+    path = BASE + '/' + rid + '/rotate-secrets'
+    mock.add_fault('POST', path, {'type': 'drip', 'interval': 0.05, 'headers': True})
+    received = b''
+    sock = socket.create_connection((api.host, api.port), timeout=5)
+    try:
+        sock.sendall(('POST %s HTTP/1.1\r\nHost: %s:%d\r\nAuthorization: Bearer %s\r\nContent-Length: 0\r\n\r\n'
+                      % (path, api.host, api.port, ids['admin_token'])).encode('ascii'))
+        deadline = time.monotonic() + 1  # the whole answer must be in within 1 s
+        while time.monotonic() < deadline:
+            sock.settimeout(max(0.001, deadline - time.monotonic()))
+            try:
+                chunk = sock.recv(65536)
+            except socket.timeout:
+                break
+            if not chunk:
+                break
+            received += chunk
+    finally:
+        sock.close()
+    # Each recv got something within its own timeout, yet after 1 s not even the status line and headers are complete.
+    assert 1 <= len(received) <= 25 and b'\r\n\r\n' not in received, received
+    assert b'HTTP/1.1 200 OK\r\nServer: mock-infisical\r\n'.startswith(received)
+    rotation = mock.rotation(rid)
+    assert rotation['rotationCount'] == 2 and rotation['rotationLocked'] is False  # applied, lock released before the drip
+    entry = mock.requests()[-1]
+    assert (entry['fault'], entry['status'], entry['handled_status']) == ('drip', 200, 200)
+    assert api.post(path).status == 200  # the server dropped the hung-up client and serves on
+    assert mock.rotation(rid)['rotationCount'] == 3
+
+
+def test_stale_fault_answers_the_unchanged_rotation_and_applies_nothing(api, ids, mock):
+    rid = ids['rotation_ci']
+    path = BASE + '/' + rid
+    before = api.get(path)
+    live = live_ids(mock)
+    mock.add_fault('*', path + '(/rotate-secrets)?', {'type': 'stale'}, count=4)
+    for result in (api.post(path + '/rotate-secrets'), api.patch(path, {'rotationInterval': 3, 'description': 'changed'}),
+                   api.delete(path + '?deleteSecrets=true&revokeGeneratedCredentials=true'), api.get(path)):
+        assert (result.status, result.body) == (200, before.body)
+        assert result.headers['etag'] == before.headers['etag'] and result.headers['x-request-id'].startswith('req-')
+        assert result.headers['content-type'] == 'application/json; charset=utf-8'
+    rotation = mock.rotation(rid)
+    assert (rotation['rotationCount'], rotation['rotateAttempts'], rotation['rotationInterval'], rotation['description']) == (
+        1, 1, 7, before.body['secretRotation']['description'])
+    assert live_ids(mock) == live and mock.state()['dbt']['calls'] == []
+    entries = mock.requests()[1:]
+    assert [(e['fault'], e['status'], e['handled_status'], e['spec_violations']) for e in entries] == [('stale', 200, None, [])] * 4
+    # No such rotation: the normal answer; a route without a rotation id: handled normally.
+    mock.add_fault('POST', r'.*/rotate-secrets', {'type': 'stale'})
+    assert_error(api.post(BASE + '/' + MISSING_ID + '/rotate-secrets'), 404, 'NotFound',
+                 'Could not find DBT Service Token Rotation with ID "%s"' % MISSING_ID)
+    mock.add_fault('PATCH', '.*', {'type': 'stale'})
+    assert_error(api.patch(BASE + '/' + MISSING_ID, {'description': 'x'}), 404, 'NotFound',
+                 'Could not find DBT Service Token Rotation with ID %s' % MISSING_ID)
+    mock.add_fault('POST', BASE, {'type': 'stale'})
+    created = api.post(BASE, create_body())
+    assert created.status == 200 and created.body['secretRotation']['id'] in mock.state()['rotations']
+    assert [(e['fault'], e['status'], e['handled_status']) for e in mock.requests()[-3:]] == [
+        ('stale', 404, 404), ('stale', 404, 404), ('stale', 200, 200)]
+
+
+def test_reshape_fault_changes_the_answer_after_applying(api, ids, mock):
+    rid = ids['rotation_ci']
+    path = BASE + '/' + rid
+    mock.add_fault('POST', path + '/rotate-secrets', {'type': 'reshape', 'drop': ['activeIndex', 'nextRotationAt', 'absent'],
+                                                      'set': {'lastRotatedAt': 'yesterday', 'id': 'not-a-uuid', 'extra': {'a': [1]}}})
+    result = api.post(path + '/rotate-secrets', check=False)
+    rotation = mock.rotation(rid)
+    assert result.status == 200 and rotation['rotationCount'] == 2
+    expected = api.get(path).body['secretRotation']
+    for key in ('activeIndex', 'nextRotationAt'):
+        expected.pop(key)
+    expected.update({'lastRotatedAt': 'yesterday', 'id': 'not-a-uuid', 'extra': {'a': [1]}})
+    assert result.body == {'secretRotation': expected}
+    assert result.headers['x-request-id'].startswith('req-') and result.headers['content-type'] == 'application/json; charset=utf-8'
+    # member replaces the whole member (after drop/set); status changes the status; PATCH applied.
+    for member in ([], None, 'a string', {'only': 1}):
+        mock.add_fault('PATCH', path, {'type': 'reshape', 'drop': ['id'], 'member': member, 'status': 201})
+        result = api.patch(path, {'description': 'member %r' % (member,)}, check=False)
+        assert (result.status, result.body) == (201, {'secretRotation': member})
+        assert mock.rotation(rid)['description'] == 'member %r' % (member,)
+    # Every element of a list answer.
+    mock.add_fault('GET', BASE, {'type': 'reshape', 'drop': ['name'], 'set': {'type': 'other'}})
+    listed = api.get(BASE + '?projectId=' + ids['project_a'], check=False).body['secretRotations']
+    assert len(listed) == 5 and all('name' not in item and item['type'] == 'other' for item in listed)
+    # Only status: the answer's body untouched.
+    mock.add_fault('GET', path, {'type': 'reshape', 'status': 503})
+    result = api.get(path, check=False)
+    assert (result.status, result.body) == (503, api.get(path).body)
+    entries = mock.requests()
+    assert [(e['fault'], e['status'], e['handled_status']) for e in entries if e['fault']] == (
+        [('reshape', 200, 200)] + [('reshape', 201, 200)] * 4 + [('reshape', 200, 200), ('reshape', 503, 200)])
+    assert all(entry['spec_violations'] == [] for entry in entries)
+
+
+def test_reshape_fault_without_applying_and_on_error_answers(api, ids, mock):
+    rid = ids['rotation_ci']
+    path = BASE + '/' + rid
+    before = api.get(path).body['secretRotation']
+    mock.add_fault('POST', path + '/rotate-secrets', {'type': 'reshape', 'apply': False, 'set': {'rotationStatus': 'weird'}})
+    result = api.post(path + '/rotate-secrets', check=False)
+    assert (result.status, result.body) == (200, {'secretRotation': dict(before, rotationStatus='weird')})
+    assert mock.rotation(rid)['rotationCount'] == 1 and mock.state()['dbt']['calls'] == []
+    mock.add_fault('DELETE', path, {'type': 'reshape', 'apply': False, 'member': None})
+    assert api.delete(path, check=False).body == {'secretRotation': None}
+    assert rid in mock.state()['rotations']
+    # No rotation id in the path: the normal answer, nothing applied... by the route, which reads only.
+    mock.add_fault('GET', BASE, {'type': 'reshape', 'apply': False, 'drop': ['id']})
+    listed = api.get(BASE + '?projectId=' + ids['project_a'], check=False).body['secretRotations']
+    assert len(listed) == 5 and all('id' not in item for item in listed)
+    # An error answer has no rotation member: only the status changes.
+    mock.add_fault('POST', r'.*/rotate-secrets', {'type': 'reshape', 'apply': False, 'drop': ['message'], 'member': [], 'status': 200})
+    result = api.post(BASE + '/' + MISSING_ID + '/rotate-secrets', check=False)
+    assert result.status == 200 and result.body['statusCode'] == 404 and result.body['error'] == 'NotFound' and 'message' in result.body
+    mock.add_fault('GET', path, {'type': 'reshape', 'set': {'x': 1}})
+    assert_error(api.get(path, token=None, check=False), 401, 'UnauthorizedError')
+    entries = [e for e in mock.requests() if e['fault']]
+    assert [(e['fault'], e['status'], e['handled_status']) for e in entries] == [
+        ('reshape', 200, None), ('reshape', 200, None), ('reshape', 200, 200), ('reshape', 200, 404), ('reshape', 401, 401)]
+    assert all(entry['spec_violations'] == [] for entry in mock.requests())
+
+
+@pytest.mark.parametrize('action, message', [
+    ({'type': 'drip'}, 'action.interval is required for a drip fault'),
+    ({'type': 'drip', 'interval': 0}, 'action.interval must be a number > 0'),
+    ({'type': 'drip', 'interval': -0.5}, 'action.interval must be a number > 0'),
+    ({'type': 'drip', 'interval': '0.1'}, 'action.interval must be a number > 0'),
+    ({'type': 'drip', 'interval': True}, 'action.interval must be a number > 0'),
+    ({'type': 'drip', 'interval': 0.1, 'headers': 'yes'}, 'action.headers must be true or false'),
+    ({'type': 'drip', 'interval': 0.1, 'seconds': 1}, 'unknown action keys for drip: seconds'),
+    ({'type': 'stale', 'status': 200}, 'unknown action keys for stale: status'),
+    ({'type': 'reshape', 'drop': 'id'}, 'action.drop must be a list of key names (strings)'),
+    ({'type': 'reshape', 'drop': ['id', 3]}, 'action.drop must be a list of key names (strings)'),
+    ({'type': 'reshape', 'drop': None}, 'action.drop must be a list of key names (strings)'),
+    ({'type': 'reshape', 'set': ['id']}, 'action.set must be an object'),
+    ({'type': 'reshape', 'set': 'x'}, 'action.set must be an object'),
+    ({'type': 'reshape', 'status': 'teapot'}, 'action.status must be an HTTP status code'),
+    ({'type': 'reshape', 'status': 600}, 'action.status must be an HTTP status code'),
+    ({'type': 'reshape', 'status': 200.0}, 'action.status must be an HTTP status code'),
+    ({'type': 'reshape', 'status': True}, 'action.status must be an HTTP status code'),
+    ({'type': 'reshape', 'apply': 'no'}, 'action.apply must be true or false'),
+    ({'type': 'reshape', 'replace': {}}, 'unknown action keys for reshape: replace'),
+    ({'type': 'status', 'status': 200, 'body': 'x', 'content_type': 5}, 'action.content_type must be a string'),
+])
+def test_new_fault_definitions_are_checked(mock, action, message):
+    with pytest.raises(MockInfisicalError) as info:
+        mock.call('POST', '/__mock/faults', {'method': 'GET', 'path': '.*', 'action': action})
+    assert '400' in str(info.value) and message in str(info.value)
+    assert mock.faults() == []
+
+
+def test_new_fault_definitions_are_accepted(mock):
+    for action in ({'type': 'drip', 'interval': 0.01}, {'type': 'drip', 'interval': 1, 'headers': True}, {'type': 'stale'},
+                   {'type': 'reshape'}, {'type': 'reshape', 'apply': False, 'drop': [], 'set': {}, 'member': None, 'status': 200}):
+        mock.add_fault('GET', '.*', action)
+    assert [fault['action'] for fault in mock.faults()][-1] == {
+        'type': 'reshape', 'apply': False, 'drop': [], 'set': {}, 'member': None, 'status': 200}
+    mock.clear_faults()
+
+
 # --- log, state, secrets -------------------------------------------------------------------------------------------
 
 

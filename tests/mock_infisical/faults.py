@@ -1,5 +1,7 @@
 """Fault injection: a fault fires for exactly the next N requests whose method and path match it."""
 
+import copy
+import math
 import re
 import threading
 
@@ -13,23 +15,41 @@ ACTIONS = {
     'apply_then_status': ('status', 'body', 'content_type'),
     'apply_then_reset': (),
     'dbt_failure': ('message',),
+    'drip': ('interval', 'headers'),
+    'stale': (),
+    'reshape': ('apply', 'drop', 'set', 'member', 'status'),
 }
 # Actions answered without touching the state.
 PRE_ACTIONS = ('status', 'rate_limit', 'reset')
+# The members of an answer that hold rotations (what a reshape fault changes).
+ROTATION_MEMBERS = ('secretRotation', 'secretRotations')
 
 
 class FaultError(ValueError):
     """A fault definition that cannot be used."""
 
 
-def _number(action, key, required=False):
+def _number(action, key, required=False, positive=False):
     value = action.get(key)
     if value is None:
         if required:
             raise FaultError('action.%s is required for a %s fault' % (key, action['type']))
         return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise FaultError('action.%s must be a number >= 0' % key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0 or (positive and value == 0):
+        raise FaultError('action.%s must be a number %s' % (key, '> 0' if positive else '>= 0'))
+
+
+def _status(action, required=True):
+    if 'status' not in action and not required:
+        return
+    status = action.get('status')
+    if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
+        raise FaultError('action.status must be an HTTP status code (an integer from 100 to 599)')
+
+
+def _boolean(action, key):
+    if key in action and not isinstance(action[key], bool):
+        raise FaultError('action.%s must be true or false' % key)
 
 
 def check_action(action):
@@ -40,14 +60,49 @@ def check_action(action):
     if unknown:
         raise FaultError('unknown action keys for %s: %s' % (action['type'], ', '.join(unknown)))
     if action['type'] in ('status', 'apply_then_status'):
-        status = action.get('status')
-        if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
-            raise FaultError('action.status must be an HTTP status code')
+        _status(action)
+        if 'content_type' in action and not isinstance(action['content_type'], str):
+            raise FaultError('action.content_type must be a string')
     if action['type'] in ('delay', 'apply_then_hang'):
         _number(action, 'seconds', required=True)
+    if action['type'] == 'drip':
+        _number(action, 'interval', required=True, positive=True)
+        _boolean(action, 'headers')
+    if action['type'] == 'reshape':
+        _boolean(action, 'apply')
+        drop = action.get('drop', [])
+        if not isinstance(drop, list) or not all(isinstance(key, str) for key in drop):
+            raise FaultError('action.drop must be a list of key names (strings)')
+        if not isinstance(action.get('set', {}), dict):
+            raise FaultError('action.set must be an object')
+        _status(action, required=False)
     for key in ('retry_after', 'retry_after_date', 'ratelimit_reset', 'seconds'):
         if key in ACTIONS[action['type']]:
             _number(action, key)
+
+
+def reshape_body(body, action):
+    """A reshape fault's change of an answer body (a copy; the body itself is left alone).
+
+    drop, then set, apply to the rotation object(s) of the answer's secretRotation / secretRotations member;
+    member then replaces that member's whole value. A body without such a member is returned unchanged.
+    """
+    if not isinstance(body, dict):
+        return body
+    body = copy.deepcopy(body)
+    for member in ROTATION_MEMBERS:
+        if member not in body:
+            continue
+        value = body[member]
+        for rotation in (value if isinstance(value, list) else [value]):
+            if not isinstance(rotation, dict):
+                continue
+            for key in action.get('drop', ()):
+                rotation.pop(key, None)
+            rotation.update(copy.deepcopy(action.get('set', {})))
+        if 'member' in action:
+            body[member] = copy.deepcopy(action['member'])
+    return body
 
 
 class Faults(object):

@@ -23,7 +23,7 @@ from http.client import responses as HTTP_REASONS
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote
 
-from .faults import PRE_ACTIONS, FaultError, Faults
+from .faults import PRE_ACTIONS, FaultError, Faults, reshape_body
 from .seed import DEFAULT_SEED_PATH, load_seed
 from .spec import Router, load_operations
 from .state import DEFAULT_DBT_FAILURE, ApiError, State, internal_error
@@ -49,6 +49,10 @@ ERROR_NAMES = {
 PROXY_PAGE = '<html>\r\n<head><title>%(code)d %(reason)s</title></head>\r\n<body>\r\n<center><h1>%(code)d %(reason)s</h1></center>\r\n' \
              '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'
 NO_BODY_SCHEMA = {'type': 'object', 'properties': {}, 'additionalProperties': False}
+# The routes whose answer is one rotation named by the path: a stale fault (or a reshape with "apply": false)
+# answers them with a GET by id of that rotation instead of applying anything.
+READ_BACK_OPERATIONS = ('getDBTServiceTokenRotation', 'updateDBTServiceTokenRotation', 'deleteDBTServiceTokenRotation',
+                        'rotateDBTServiceTokenRotation')
 
 
 def new_req_id():
@@ -95,6 +99,7 @@ class Call(object):
         self.action = None
         self.cleanups = []
         self.entry = None
+        self.read_back = False  # True once a GET by id answered instead of the route (stale, reshape without apply)
 
     def run_cleanups(self):
         while self.cleanups:
@@ -289,8 +294,9 @@ class App(object):
             return
         if action['type'] == 'delay':
             time.sleep(action['seconds'])
-        response = self.handle_api(call)
-        call.entry['handled_status'] = response.status
+        read_back = action['type'] == 'stale' or (action['type'] == 'reshape' and not action.get('apply', True))
+        response = self.handle_api(call, read_back)
+        call.entry['handled_status'] = None if call.read_back else response.status
         if action['type'] == 'apply_then_hang':
             time.sleep(action['seconds'])
         call.run_cleanups()
@@ -299,11 +305,22 @@ class App(object):
             return
         if action['type'] == 'apply_then_status':
             response = self.fault_response(action, call)
+        elif action['type'] == 'reshape':
+            response = Response(action.get('status', response.status), reshape_body(response.body, action), response.headers,
+                                response.content_type)
         call.entry['status'] = response.status
-        self.write(handler, response, call)
+        if action['type'] == 'drip':
+            self.drip(handler, response, call, action['interval'], action.get('headers', False))
+        else:
+            self.write(handler, response, call)
 
-    def handle_api(self, call):
-        """The answer of the mock Infisical API to one request (state changes included)."""
+    def handle_api(self, call, read_back=False):
+        """The answer of the mock Infisical API to one request (state changes included).
+
+        read_back: on a route of READ_BACK_OPERATIONS whose rotation exists, answer what a GET by id of it answers
+        instead of running the route (nothing applied; call.read_back tells it happened, and the answer is not
+        checked against the route's spec). Every step before the route (auth, parsing, rate limit, validation) runs.
+        """
         path = call.path[:-1] if len(call.path) > 1 and call.path.endswith('/') else call.path
         operation, raw_params = self.router.match(call.method, path)
         if operation is None:
@@ -326,12 +343,18 @@ class App(object):
                 self._validate(route.body_validator, body)
             query = self._validate(route.query_validator, self._query(call))
             with self.lock:
-                result = route.handler(call, params, query, body)
+                if read_back and operation.operation_id in READ_BACK_OPERATIONS and params.get('rotationId') in self.state.rotations:
+                    call.read_back = True
+                    result = self.state.get_rotation(call.identity, params['rotationId'])
+                else:
+                    result = route.handler(call, params, query, body)
                 self.known_secrets.update(self.state.secret_values())
             response = Response(200, result, limit_headers)
         except ApiError as exc:
             response = Response(exc.status, exc.body(call.req_id), limit_headers)
-        violations = operation.response_errors(response.status, response.body) if isinstance(response.body, dict) else []
+        violations = []
+        if isinstance(response.body, dict) and not call.read_back:
+            violations = operation.response_errors(response.status, response.body)
         call.entry['spec_violations'] = violations
         if violations:
             sys.stderr.write('mock_infisical: %s %s answered %d against the spec: %s\n' % (call.method, call.path, response.status, violations))
@@ -423,7 +446,9 @@ class App(object):
         sock.close()
 
     @staticmethod
-    def write(handler, response, call):
+    def prepare(response, call):
+        """(status, headers, body bytes) of an answer as written: an API answer (call given) gets its etag,
+        request id and security headers, and a 304 for a GET whose If-None-Match matches."""
         status, data = response.status, response.data
         headers = list(response.headers)
         if call is not None:
@@ -431,11 +456,15 @@ class App(object):
             if status == 200 and call.method == 'GET' and call.headers.get('If-None-Match') == etag:
                 status, data = 304, b''
             headers = [('etag', etag), ('x-request-id', call.req_id)] + list(SECURITY_HEADERS) + headers
+        if status != 304:
+            headers = [('Content-Type', response.content_type), ('Content-Length', str(len(data)))] + headers
+        return status, headers, data
+
+    @staticmethod
+    def write(handler, response, call):
+        status, headers, data = App.prepare(response, call)
         try:
             handler.send_response(status)
-            if status != 304:
-                handler.send_header('Content-Type', response.content_type)
-                handler.send_header('Content-Length', str(len(data)))
             for name, value in headers:
                 handler.send_header(name, value)
             handler.end_headers()
@@ -443,6 +472,30 @@ class App(object):
                 handler.wfile.write(data)
         except OSError:
             handler.close_connection = True
+
+    @staticmethod
+    def drip(handler, response, call, interval, headers_too=False):
+        """Write an answer one byte every interval seconds, straight to the socket (TCP_NODELAY, nothing buffered):
+        the body only, or with headers_too the status line and headers as well. Stops quietly when the client
+        hangs up; the connection is closed afterwards (the answer says so)."""
+        status, headers, data = App.prepare(response, call)
+        handler.log_request(status)
+        lines = ['%s %d %s' % (handler.protocol_version, status, handler.responses.get(status, ('',))[0]),
+                 'Server: %s' % handler.version_string(), 'Date: %s' % handler.date_time_string()]
+        lines += ['%s: %s' % (name, value) for name, value in headers] + ['Connection: close']
+        head = ('\r\n'.join(lines) + '\r\n\r\n').encode('latin-1', 'strict')
+        handler.close_connection = True
+        sock = handler.connection
+        try:
+            if headers_too:
+                data = head + data
+            else:
+                sock.sendall(head)
+            for index in range(len(data)):
+                time.sleep(interval)
+                sock.sendall(data[index:index + 1])
+        except OSError:
+            pass
 
     # --- the request log ---------------------------------------------------------------------------------------------
 
