@@ -14,48 +14,54 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import InfisicalError
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import NOT_THE_API, InfisicalError
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import shape_problems
 
 ROTATIONS_PATH = "/api/v2/secret-rotations/dbt-service-token"
-# The by-name lookup answers 400 (not 404) when the folder itself does not exist.
-_MISSING_FOLDER = "Could not find folder with path"
-
-
-def _absent(err):
-    # Infisical's own NotFound only: a 404 for an unknown route (url pointing elsewhere) is a failure, not "absent".
-    return err.not_found or (err.status == 400 and err.message.startswith(_MISSING_FOLDER))
 
 
 class DbtRotationsApi:
-    """Thin calls on an ``InfisicalClient``; each returns the API's ``secretRotation`` object."""
+    """Thin calls on an ``InfisicalClient``; each returns the API's ``secretRotation`` object, checked for shape."""
 
     def __init__(self, client):
         self.client = client
 
     def find(self, rotation_id=None, name=None, project_id=None, environment=None, secret_path="/"):
-        """The rotation with that id, or with that name in that folder; ``None`` when there is none."""
+        """The rotation with that id, or with that name in that folder; ``None`` when there is none.
+
+        A folder that does not exist is an error (``InfisicalError.missing_folder``), not absence:
+        nothing could be created there either.
+        """
         if rotation_id:
             path, query = self._item(rotation_id), None
         else:
             path = f"{ROTATIONS_PATH}/rotation-name/{quote(name, safe='')}"
             query = {"projectId": project_id, "environment": environment, "secretPath": secret_path}
         try:
-            return self.client.get(path, "secretRotation", query)
+            answer = self.client.get(path, "secretRotation", query)
         except InfisicalError as err:
-            if _absent(err):
+            if err.not_found:
                 return None
+            if err.missing_folder:
+                err.message += f" (check environment {environment!r} and secret_path {secret_path!r}: the folder must exist)"
             raise
+        return _rotation(answer, "GET", path, rotation_id)
 
     def list_in_project(self, project_id):
-        return self.client.get(ROTATIONS_PATH, "secretRotations", {"projectId": project_id})
+        answer = self.client.get(ROTATIONS_PATH, "secretRotations", {"projectId": project_id})
+        if not isinstance(answer, list):
+            raise InfisicalError(f"the answer's secretRotations is not a list ({NOT_THE_API})", method="GET", path=ROTATIONS_PATH)
+        return [_rotation(item, "GET", ROTATIONS_PATH, where=f"secretRotations[{index}]") for index, item in enumerate(answer)]
 
     def update(self, rotation_id, body):
         # Setting values is idempotent, so a PATCH may be repeated after a lost answer.
-        return self.client.request("PATCH", self._item(rotation_id), "secretRotation", body=body)
+        path = self._item(rotation_id)
+        return _rotation(self.client.request("PATCH", path, "secretRotation", body=body), "PATCH", path, rotation_id)
 
     def create(self, body):
         # Creating issues a dbt token: never repeated blindly (see dbt_token_rotation's reconciliation).
-        return self.client.request("POST", ROTATIONS_PATH, "secretRotation", body=body, replayable=False)
+        answer = self.client.request("POST", ROTATIONS_PATH, "secretRotation", body=body, replayable=False)
+        return _rotation(answer, "POST", ROTATIONS_PATH, ambiguous=True)
 
     def delete(self, rotation_id, delete_secrets=False, revoke_generated_credentials=False):
         """Delete; ``None`` when it was already gone (also when a repeated DELETE finds its own work done)."""
@@ -69,11 +75,27 @@ class DbtRotationsApi:
 
     def rotate(self, rotation_id):
         # No body, so no JSON content type (Infisical answers 500 to an empty JSON body); never repeated blindly.
-        return self.client.request("POST", self._item(rotation_id) + "/rotate-secrets", "secretRotation", replayable=False)
+        path = self.rotate_path(rotation_id)
+        return _rotation(self.client.request("POST", path, "secretRotation", replayable=False), "POST", path, rotation_id,
+                         ambiguous=True)
+
+    def rotate_path(self, rotation_id):
+        return self._item(rotation_id) + "/rotate-secrets"
 
     @staticmethod
     def _item(rotation_id):
         return f"{ROTATIONS_PATH}/{quote(rotation_id, safe='')}"
+
+
+def _rotation(answer, method, path, rotation_id=None, ambiguous=False, where="secretRotation"):
+    """The answer, if it is a rotation as Infisical sends one (and the one asked for); else a clear error."""
+    problems = shape_problems(answer, where)
+    if not problems and rotation_id and answer["id"].lower() != rotation_id.lower():
+        problems = [f"{where}.id is another rotation's id"]
+    if problems:
+        raise InfisicalError(f"the answer is not the rotation asked for: {'; '.join(problems[:5])} ({NOT_THE_API})",
+                             method=method, path=path, ambiguous=ambiguous)
+    return answer
 
 
 def _flag(value):

@@ -5,17 +5,25 @@
 
 # PRIVATE to the infisical.secret_rotation collection: no stable interface, may change in any release.
 
-"""The one HTTP client of the collection: login, TLS, retries and Infisical's error shapes.
+"""The one HTTP client of the collection: login, TLS, deadlines, retries and Infisical's error shapes.
 
-Nothing else in the collection imports ``requests`` or builds a URL.
+Nothing else in the collection imports ``requests`` or builds a URL. No message it makes carries
+a library's exception text: each is built from the method, path, status, exception class and the
+operating system's reason, so no header value (a bearer token) can travel into a task result.
 """
 
 from __future__ import annotations
 
 import email.utils
+import errno
+import http.client
 import json
+import os
 import random
 import re
+import socket
+import ssl
+import threading
 import time
 import traceback
 from datetime import datetime, timezone
@@ -39,6 +47,15 @@ MAX_WAIT_SECONDS = 60.0
 BACKOFF_BASE_SECONDS = 0.5
 # Gateway errors and Infisical's "migrating" 503 at start-up: worth another try when a repeat is safe.
 RETRYABLE_STATUSES = frozenset((502, 503, 504))
+# requests' own timeouts (connect, each read) fire at ``timeout``; the deadline of the whole exchange a
+# moment later, so that it only catches answers that trickle in.
+DEADLINE_GRACE_SECONDS = 0.25
+# How much of an answer that is not Infisical's JSON a message quotes.
+EXCERPT_CHARACTERS = 80
+# OpenSSL's reasons when an https:// client meets a plain-HTTP server.
+_PLAIN_HTTP_REASONS = frozenset(("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG",
+                                 "UNKNOWN_PROTOCOL", "HTTP_REQUEST"))
+NOT_THE_API = "is url the address of the Infisical API?"
 
 LOGIN_PATHS = {
     "universal_auth": "/api/v1/auth/universal-auth/login",
@@ -51,6 +68,13 @@ CREDENTIAL_OPTIONS = {
     "token_auth": {"token": "token"},
 }
 _SECONDS_IN_MESSAGE = re.compile(r"try again in (\d+(?:\.\d+)?) seconds?", re.IGNORECASE)
+# What an HTTP header value may hold of a token: visible ASCII, no white space.
+_HEADER_SAFE = re.compile(r"[!-~]+")
+
+
+def header_safe(value):
+    """Whether a credential can travel in an HTTP header as it is (tokens, ids and secrets of Infisical all can)."""
+    return isinstance(value, str) and _HEADER_SAFE.fullmatch(value) is not None
 
 
 class InfisicalError(Exception):
@@ -62,7 +86,7 @@ class InfisicalError(Exception):
     """
 
     def __init__(self, message, status=None, request_id=None, method=None, path=None, error=None, ambiguous=False,
-                 transient=False):
+                 transient=False, reason=None):
         super().__init__(message)
         self.message = message
         self.status = status
@@ -73,6 +97,8 @@ class InfisicalError(Exception):
         self.ambiguous = ambiguous
         # A network-level failure (no HTTP answer): worth another try where a repeat is safe.
         self.transient = transient
+        # Without an answer: why, in a few words ("connection refused").
+        self.reason = reason
 
     def __str__(self):
         where = f"{self.method} {self.path}: " if self.method else ""
@@ -86,6 +112,11 @@ class InfisicalError(Exception):
     def not_found(self):
         """Infisical's own NotFound: the thing asked for does not exist (a 404 for an unknown route is not that)."""
         return self.status == 404 and self.error == "NotFound"
+
+    @property
+    def missing_folder(self):
+        """The by-name lookup's 400 for a folder that does not exist (Infisical checks the folder before the name)."""
+        return self.status == 400 and self.message.startswith("Could not find folder with path")
 
     def summary(self):
         """Where and how it failed, without the message: ``POST /path: HTTP 500, request id req-1``."""
@@ -138,12 +169,20 @@ def wait_seconds_from_headers(headers, message, now=None):
     return float(found.group(1)) if found else None
 
 
+def excerpt(text):
+    """At most a short, single-line quote of a page that is not Infisical's JSON (tags and spacing dropped)."""
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", text or "")).strip()
+    printable = "".join(char if char.isprintable() else "?" for char in words)
+    return printable if len(printable) <= EXCERPT_CHARACTERS else printable[:EXCERPT_CHARACTERS - 3] + "..."
+
+
 class InfisicalClient:
     """A ``requests.Session`` bound to one Infisical URL and one identity.
 
     It logs in once, on the first request that needs it, and retries only what is safe:
     a 429 always (the server did not act), a request that never left the machine always,
     and gateway errors, timeouts and dropped connections only for ``replayable`` requests.
+    Each retry is remembered for ``retry_report``.
     """
 
     def __init__(self, url, auth_method, credentials, validate_certs=True, ca_path=None, timeout=30, retries=5,
@@ -160,10 +199,17 @@ class InfisicalClient:
         self._sleep = sleep
         self._access_token = credentials.get("token") if auth_method == "token_auth" else None
         self.expires_in = None  # seconds, as the login answered
+        # (what was retried, seconds waited) for every retry made.
+        self.retried = []
         if self._access_token:
             self._on_secret(self._access_token)
-        self._session = requests.Session()
-        self._session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
+        self._session = self._new_session()
+
+    @staticmethod
+    def _new_session():
+        session = requests.Session()
+        session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
+        return session
 
     @classmethod
     def from_params(cls, params, **hooks):
@@ -188,12 +234,31 @@ class InfisicalClient:
             path = LOGIN_PATHS[self.auth_method]
             answer = self._send("POST", path, None, self._credentials, {}, replayable=True)
             token = _member(answer, "accessToken", "POST", path)
+            if not header_safe(token):
+                raise InfisicalError(f"the login answer's accessToken is not a token: {NOT_THE_API}", method="POST", path=path)
             self._on_secret(token)
             self._access_token = token
             self.expires_in = answer.get("expiresIn")
+        elif not header_safe(self._access_token):
+            # Sending it would make the HTTP library quote the header value in its error.
+            raise InfisicalError("the access token cannot be sent in an HTTP header: it holds white space, control or"
+                                 " non-ASCII characters")
         return self._access_token
 
+    def retry_report(self):
+        """One sentence on the retries made (for a task warning), or ``None`` when there were none."""
+        if not self.retried:
+            return None
+        counts = {}
+        for what, _waited in self.retried:
+            counts[what] = counts.get(what, 0) + 1
+        kinds = ", ".join(f"{what} x{count}" for what, count in counts.items())
+        waited = sum(waited for _what, waited in self.retried)
+        times = "once" if len(self.retried) == 1 else f"{len(self.retried)} times"
+        return f"requests to Infisical were retried {times} ({kinds}); waited {waited:.1f}s in total"
+
     def _send(self, method, path, query, body, headers, replayable):
+        started = time.monotonic()
         attempt = 0
         while True:
             try:
@@ -210,35 +275,62 @@ class InfisicalClient:
                 retry = response.status_code == 429 or (replayable and response.status_code in RETRYABLE_STATUSES)
                 wait = wait_seconds_from_headers(response.headers, error.message) if response.status_code == 429 else None
             if not retry or attempt >= self.retries:
+                if attempt or error.status is None:
+                    error.message += f", after {_attempts(attempt + 1)} over {time.monotonic() - started:.1f}s"
                 raise error
-            self._sleep(self._backoff(attempt, wait))
+            seconds = self._backoff(attempt, wait)
+            self.retried.append((f"HTTP {error.status}" if error.status is not None else error.reason, seconds))
+            self._sleep(seconds)
             attempt += 1
 
     def _attempt(self, method, path, query, body, headers):
+        """One exchange, bounded as a whole by ``timeout``: an answer that trickles in fails at the deadline too."""
         if body is not None:
             # Infisical answers 500 to an empty body declared as JSON: the type goes only with a body.
             headers = dict(headers, **{"Content-Type": "application/json"})
             data = json.dumps(body)
         else:
             data = None
-        try:
-            return self._session.request(method, self.base_url + path, params=query, data=data, headers=headers,
-                                         timeout=self.timeout, verify=self._verify, allow_redirects=False)
-        except requests.exceptions.SSLError as exc:
-            raise InfisicalError(f"TLS failure talking to {self.base_url}: {exc}; check validate_certs and ca_path",
-                                 method=method, path=path) from None
-        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-            sent = not _failed_before_sending(exc)
+        session, outcome = self._session, {}
+
+        def exchange():
+            try:
+                outcome["response"] = session.request(method, self.base_url + path, params=query, data=data, headers=headers,
+                                                      timeout=self.timeout, verify=self._verify, allow_redirects=False)
+            except Exception as exc:  # pylint: disable=broad-exception-caught  # judged in the caller's thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=exchange, name="infisical-request", daemon=True)
+        worker.start()
+        worker.join(self.timeout + DEADLINE_GRACE_SECONDS)
+        if worker.is_alive():
+            # The late answer keeps its connection to itself; the next request starts on a new one.
+            self._session = self._new_session()
+            raise _network_error("no complete answer within the timeout", f"timeout={self.timeout}s", method, path,
+                                 sent=True, transient=True)
+        if "error" in outcome:
+            raise self._failure(outcome["error"], method, path)
+        return outcome["response"]
+
+    def _failure(self, exc, method, path):
+        """An ``InfisicalError`` for an exception of requests, from its class and OS reason only."""
+        causes = _causes(exc)
+        tls = next((cause for cause in causes if isinstance(cause, ssl.SSLError)), None)
+        if tls is not None:
+            return _tls_error(tls, self.base_url, method, path)
+        sent = not _failed_before_sending(causes)
+        reason = _os_reason(causes) or type(exc).__name__
+        if isinstance(exc, (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                            requests.exceptions.ChunkedEncodingError)):
             if not sent:
-                what = "could not connect"
+                what = f"could not connect to {self.base_url}"
             elif isinstance(exc, requests.exceptions.Timeout):
-                what = f"no answer within the timeout of {self.timeout}s"
+                what = f"no answer within the timeout of {self.timeout}s from {self.base_url}"
             else:
-                what = "connection lost before the answer"
-            raise InfisicalError(f"{what} ({type(exc).__name__}) talking to {self.base_url}",
-                                 method=method, path=path, ambiguous=sent, transient=True) from None
-        except requests.exceptions.RequestException as exc:
-            raise InfisicalError(f"request failed: {exc}", method=method, path=path) from None
+                what = f"connection to {self.base_url} lost before the answer"
+            return _network_error(what, reason, method, path, sent=sent, transient=True)
+        return _network_error(f"the request to {self.base_url} could not be made", type(exc).__name__, method, path,
+                              sent=False, transient=False)
 
     def _decode(self, response, method, path, replayable):
         if not response.content:
@@ -246,33 +338,33 @@ class InfisicalClient:
         try:
             return response.json()
         except ValueError:
-            raise InfisicalError(f"HTTP {response.status_code} answer is not JSON: {response.text[:200]!r}",
-                                 status=response.status_code, method=method, path=path, ambiguous=not replayable) from None
+            raise InfisicalError(f"the answer is not JSON: {_page(response)}", status=response.status_code,
+                                 method=method, path=path, ambiguous=not replayable) from None
 
     def _error_from(self, response, method, path):
         try:
             body = response.json()
         except ValueError:
             body = None
-        if isinstance(body, dict):
+        request_id = response.headers.get("X-Request-Id")
+        if isinstance(body, dict) and ("message" in body or "error" in body):
             message = body.get("message")
             if isinstance(message, list):
                 message = describe_validation_issues(message, self._field_name)
-            error = body.get("error")
+            error = body.get("error") if isinstance(body.get("error"), str) else None
             message = str(message or error or response.reason or "no details")
-            request_id = body.get("reqId") or response.headers.get("X-Request-Id")
+            request_id = body.get("reqId") or request_id
         else:
-            # Not Infisical's error shape: a proxy's or gateway's page.
-            error = None
-            message = response.text.strip()[:200] or response.reason or "no details"
-            request_id = response.headers.get("X-Request-Id")
+            # Not Infisical's error shape: a proxy's, gateway's or web server's page.
+            error, message = None, f"the answer is not Infisical's: {_page(response)}"
         if response.status_code == 401 or error == "TokenError":
             options = " and ".join(CREDENTIAL_OPTIONS[self.auth_method])
             message = f"{message} (check the credentials of auth_method {self.auth_method}: {options})"
         failure = InfisicalError(message, status=response.status_code, method=method, path=path, error=error,
-                                 request_id=request_id, ambiguous=response.status_code >= 500)
-        if failure.status == 404 and not failure.not_found:
-            failure.message += " (no such API route: is url the address of the Infisical API?)"
+                                 request_id=request_id if isinstance(request_id, str) else None,
+                                 ambiguous=response.status_code >= 500)
+        if failure.status == 404 and error is not None and not failure.not_found:
+            failure.message += f" (no such API route: {NOT_THE_API})"
         return failure
 
     @staticmethod
@@ -283,27 +375,83 @@ class InfisicalClient:
         return min(MAX_WAIT_SECONDS, BACKOFF_BASE_SECONDS * 2 ** attempt) * random.uniform(0.5, 1.0)
 
 
+def _attempts(count):
+    return "1 attempt" if count == 1 else f"{count} attempts"
+
+
+def _page(response):
+    kind = (response.headers.get("Content-Type") or "no content type").split(";")[0].strip()
+    return f"{kind} {excerpt(response.text)!r} ({NOT_THE_API})"
+
+
 def _member(answer, key, method, path, ambiguous=False):
     """``answer[key]``; a success answer without it is not from the Infisical API (a proxy, a web page)."""
     value = answer.get(key) if isinstance(answer, dict) else None
     if value is None or value in ("", {}):
-        raise InfisicalError(f"the answer holds no {key}: is url the address of the Infisical API?",
-                             method=method, path=path, ambiguous=ambiguous)
+        raise InfisicalError(f"the answer holds no {key}: {NOT_THE_API}", method=method, path=path, ambiguous=ambiguous)
     return value
 
 
 def _redirect_error(response, method, path):
     # Not followed: a write must not turn into a GET, nor a bearer token travel to another address.
-    location = response.headers.get("Location") or "an address it did not give"
+    location = excerpt(response.headers.get("Location") or "") or "an address it did not give"
     return InfisicalError(f"Infisical redirects to {location}; set url to the address the API answers on",
                           status=response.status_code, method=method, path=path)
 
 
-def _failed_before_sending(exc):
+def _network_error(what, reason, method, path, sent, transient):
+    return InfisicalError(f"{what} ({reason})", method=method, path=path, ambiguous=sent, transient=transient, reason=reason)
+
+
+def _tls_error(cause, base_url, method, path):
+    if cause.reason in _PLAIN_HTTP_REASONS:
+        what = f"{base_url} speaks plain HTTP, not HTTPS: use an http:// url, or the port that serves HTTPS"
+    elif isinstance(cause, ssl.SSLCertVerificationError):
+        what = (f"the certificate of {base_url} is not trusted ({cause.verify_message}); "
+                "check validate_certs and ca_path")
+    else:
+        what = f"TLS failure talking to {base_url} ({cause.reason or type(cause).__name__}); check validate_certs and ca_path"
+    return InfisicalError(what, method=method, path=path)
+
+
+def _causes(exc):
+    """The exception and everything it wraps (arguments, ``reason``, cause and context), outermost first."""
+    found, pending = [], [exc]
+    while pending:
+        current = pending.pop(0)
+        if not isinstance(current, BaseException) or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        pending += [arg for arg in current.args if isinstance(arg, BaseException)]
+        pending += [getattr(current, "reason", None), current.__cause__, current.__context__]
+    return found
+
+
+def _os_reason(causes):
+    """The operating system's reason for a failed exchange, in words of ours (never a library's message)."""
+    for cause in causes:
+        if isinstance(cause, socket.gaierror):
+            return "the host name could not be resolved"
+        if isinstance(cause, socket.timeout):
+            return "timed out"
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(cause, http.client.RemoteDisconnected):
+            return "the server closed the connection without answering"
+        if isinstance(cause, ConnectionResetError):
+            return "connection reset by the server"
+        if isinstance(cause, OSError) and cause.errno in errno.errorcode:
+            return f"{errno.errorcode[cause.errno]}: {os.strerror(cause.errno)}"
+    for cause in causes:
+        if isinstance(cause, urllib3.exceptions.TimeoutError):
+            return "timed out"
+        if isinstance(cause, (http.client.IncompleteRead, urllib3.exceptions.ProtocolError)):
+            return "the answer was cut short"
+    return None
+
+
+def _failed_before_sending(causes):
     """True when requests could not even connect: the server cannot have seen the request."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    reason = exc.args[0] if exc.args else None
-    if isinstance(reason, urllib3.exceptions.MaxRetryError):
-        reason = reason.reason
-    return isinstance(reason, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError))
+    return any(isinstance(cause, (requests.exceptions.ConnectTimeout, urllib3.exceptions.NewConnectionError,
+                                  urllib3.exceptions.ConnectTimeoutError, socket.gaierror, ConnectionRefusedError))
+               for cause in causes)

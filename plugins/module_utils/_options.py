@@ -13,12 +13,15 @@ before any request is sent, with a message that names the option.
 
 from __future__ import annotations
 
+import math
 import re
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
+from ansible.module_utils.common.validation import check_type_dict
 
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import CREDENTIAL_OPTIONS
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import api_length, api_trim
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import CREDENTIAL_OPTIONS, header_safe
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import UUID, api_length, api_trim
 
 PERMISSION_SETS = (
     "account_admin", "account_viewer", "admin", "analyst", "billing_admin", "cost_insights_admin",
@@ -83,10 +86,15 @@ def parse_duration(text):
     return sum(int(count) * _SECONDS_PER_UNIT[unit] for count, unit in _DURATION_PART.findall(text))
 
 
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# Options holding a UUID: Infisical matches them case-insensitively, we send them in lower case.
+UUID_OPTIONS = ("rotation_id", "connection_id")
+# Every option that holds a credential, whichever auth_method uses it.
+CREDENTIALS = tuple(option for options in CREDENTIAL_OPTIONS.values() for option in options)
 # What Infisical's slug check (slugify(value) === value) lets through: no leading, trailing or double hyphen.
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SLUG_TEXT = "1-64 characters of lowercase letters, digits and single hyphens, starting and ending with a letter or digit"
+# The largest integer a JSON number keeps exactly in Infisical (JavaScript's Number.MAX_SAFE_INTEGER).
+MAX_SAFE_INTEGER = 2 ** 53 - 1
 
 
 def _slug(value):
@@ -104,18 +112,17 @@ def _between(low, high):
 
 # Option path -> (check, the rule a bad value breaks). Paths name nested options with dots.
 RULES = {
-    "url": (lambda value: re.match(r"https?://[^/\s]+", value) is not None, "must be an http:// or https:// URL"),
-    "timeout": (lambda value: value >= 1, "must be at least 1 (seconds)"),
-    "retries": (lambda value: value >= 0, "must be 0 or more"),
-    "rotation_id": (_UUID.fullmatch, "must be a UUID"),
-    "connection_id": (_UUID.fullmatch, "must be a UUID"),
+    "timeout": (_between(1, 3600), "must be 1 to 3600 (seconds)"),
+    "retries": (_between(0, 100), "must be 0 to 100"),
+    "rotation_id": (UUID.fullmatch, "must be a UUID"),
+    "connection_id": (UUID.fullmatch, "must be a UUID"),
     "name": (_slug, f"must be {_SLUG_TEXT}"),
     "project_id": (lambda value: api_trim(value) != "", "must not be empty"),
     "environment": (_slug, f"must be an environment slug: {_SLUG_TEXT}"),
     "secret_path": (lambda value: api_trim(value).startswith("/") and "//" not in value,
                     "must be an absolute folder path: starting with /, no empty folder name (//)"),
     "description": (_length(0, 256), "must be at most 256 characters"),
-    "rotation_interval": (lambda value: value >= 1, "must be at least 1 (days)"),
+    "rotation_interval": (_between(1, 36500), "must be 1 to 36500 (days)"),
     "rotate_at_utc.hours": (_between(0, 23), "must be an hour from 0 to 23"),
     "rotate_at_utc.minutes": (_between(0, 59), "must be a minute from 0 to 59"),
     "parameters.token_name": (_length(1, 255), "must be 1-255 characters"),
@@ -128,30 +135,172 @@ RULES = {
 }
 
 
-def _values_at(value, parts, shown=""):
-    """Yield (display name, value) for each value at an option path; lists of sub-options are walked."""
-    if not parts:
-        yield shown, value
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _values_at(item, parts, f"{shown}[{index}]")
-    elif isinstance(value, dict) and value.get(parts[0]) is not None:
-        yield from _values_at(value[parts[0]], parts[1:], f"{shown}.{parts[0]}" if shown else parts[0])
+def _given(spec, params, shown="", path=""):
+    """Yield (display name, rule path, value) for every option given, sub-options included."""
+    for name, option in spec.items():
+        value = params.get(name) if isinstance(params, dict) else None
+        if value is None:
+            continue
+        here, rule = f"{shown}.{name}" if shown else name, f"{path}.{name}" if path else name
+        yield here, rule, value
+        if option.get("options"):
+            for index, item in enumerate(value if isinstance(value, list) else [value]):
+                yield from _given(option["options"], item, f"{here}[{index}]" if isinstance(value, list) else here, rule)
 
 
-def option_errors(params):
+def _shown(value):
+    """A value for a message; a huge number is described, not printed (it may not even convert to text)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SAFE_INTEGER:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _integer_rule(value):
+    """What an integer option's value breaks that Ansible's int type lets through, or ``None``."""
+    if isinstance(value, bool):
+        return "must be a whole number, not a boolean (yes/no/true/false)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "must be a whole number"
+    if isinstance(value, (int, float)) and abs(value) > MAX_SAFE_INTEGER:
+        return f"is out of range (at most {MAX_SAFE_INTEGER})"
+    if isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return None  # Ansible's own check names it
+        return None if math.isfinite(number) and abs(number) <= MAX_SAFE_INTEGER else f"is out of range (at most {MAX_SAFE_INTEGER})"
+    return None
+
+
+def _mapping_rule(option):
+    return f"must be a mapping with the keys {', '.join(option['options'])}"
+
+
+def _as_mapping(value):
+    """A dict, or a string Ansible would read as one (JSON or key=value); ``None`` for anything else."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str):
+        try:
+            return check_type_dict(value)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _input_problem(option, value):
+    """(what is wrong, as the end of a sentence that starts with the option's name, or ``None``; the value as
+    Ansible will read it)."""
+    kind, sub_options = option.get("type"), option.get("options")
+    if kind == "int":
+        problem = _integer_rule(value)
+        return (f"={_shown(value)} {problem}" if problem else None), value
+    if sub_options and kind == "dict":
+        mapping = _as_mapping(value)
+        return (None, mapping) if mapping is not None else (f"={_shown(value)} {_mapping_rule(option)}", value)
+    if sub_options and kind == "list":
+        if not isinstance(value, list):
+            return f"={_shown(value)} must be a list of mappings with the keys {', '.join(sub_options)}", value
+        items = [_as_mapping(item) for item in value]
+        for index, item in enumerate(items):
+            if item is None:
+                return f"[{index}]={_shown(value[index])} {_mapping_rule(option)}", value
+        return None, items
+    return None, value
+
+
+def input_errors(spec, params, shown=""):
+    """Values of a shape that Ansible's own checks crash on, let through or report without the option's name.
+
+    Run on the raw arguments, before Ansible's validation. Returns one sentence per bad value and
+    removes each from ``params`` (so Ansible neither crashes on it nor reports it unnamed); strings
+    that stand for a mapping are read as Ansible would, so the values inside are checked too.
+    """
+    errors = []
+    for name, option in spec.items():
+        value = params.get(name)
+        if value is None:
+            continue
+        here = f"{shown}.{name}" if shown else name
+        problem, value = _input_problem(option, value)
+        if problem:
+            errors.append(here + problem)
+            del params[name]
+            continue
+        params[name] = value
+        if option.get("options"):
+            for index, item in enumerate(value if isinstance(value, list) else [value]):
+                errors += input_errors(option["options"], item, f"{here}[{index}]" if isinstance(value, list) else here)
+    return errors
+
+
+def url_error(url):
+    """Why ``url`` cannot be Infisical's address, or ``None``. Never quotes it: it may hold a password."""
+    if re.search(r"[\s\x00-\x1f\x7f]", url):
+        return "url must not contain white space or control characters"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+        host = parts.hostname
+    except ValueError:
+        return "url is not a valid URL: check its port and, for an IPv6 address, the [brackets]"
+    if "@" in parts.netloc:
+        return ("url must not hold user info (user:password@): Infisical is reached with auth_method and its"
+                " credentials; the value is not shown")
+    if parts.scheme not in ("http", "https") or not host:
+        return "url must be an http:// or https:// address with a host name, such as https://app.infisical.com"
+    if parts.query or parts.fragment or url.rstrip().endswith(("?", "#")):
+        return "url must not have a query (?) or fragment (#)"
+    if port == 0:
+        return "url is not a valid URL: check its port"
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        return "url is not a valid URL: its host name cannot be encoded"
+    return None
+
+
+def url_secrets(url):
+    """The user info of a url (which is refused), to hide it from every output before the refusal."""
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        netloc = url.split("//", 1)[-1].split("/", 1)[0]
+    userinfo = netloc.rpartition("@")[0]
+    return [part for part in (userinfo, userinfo.partition(":")[2]) if part] if userinfo else []
+
+
+def normalise_options(params):
+    """Credentials without surrounding white space (a vaulted block scalar ends in a newline), UUIDs in lower case."""
+    for option in CREDENTIALS:
+        if isinstance(params.get(option), str):
+            params[option] = params[option].strip()
+    for option in UUID_OPTIONS:
+        if isinstance(params.get(option), str) and UUID.fullmatch(params[option]):
+            params[option] = params[option].lower()
+
+
+def option_errors(params, spec):
     """A sentence per option whose value breaks its rule (empty when all is well)."""
     errors = _credential_errors(params)
-    for path, (check, rule) in RULES.items():
-        for shown, value in _values_at(params, path.split(".")):
-            if not check(value):
-                text = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
-                errors.append(f"{shown}={text} {rule}")
+    problem = url_error(params["url"]) if isinstance(params.get("url"), str) else None
+    if problem:
+        errors.append(problem)
+    for shown, rule_path, value in _given(spec, params):
+        check, rule = RULES.get(rule_path, (None, None))
+        if check and not check(value):
+            errors.append(f"{shown}={_shown(value)} {rule}")
     return errors
 
 
 def _credential_errors(params):
     # Checked here rather than with required_if, which takes an explicit null or "" as given.
-    missing = [option for option in CREDENTIAL_OPTIONS[params["auth_method"]] if not params.get(option)]
-    named = [f"{option} (or the environment variable {CONNECTION_SPEC[option]['fallback'][1][0]})" for option in missing]
-    return [f"auth_method={params['auth_method']} needs {' and '.join(named)}"] if missing else []
+    needed = CREDENTIAL_OPTIONS[params["auth_method"]]
+    missing = [option for option in needed if not params.get(option)]
+    if missing:
+        named = [f"{option} (or the environment variable {CONNECTION_SPEC[option]['fallback'][1][0]})" for option in missing]
+        return [f"auth_method={params['auth_method']} needs {' and '.join(named)}"]
+    return [f"{option} cannot be sent to Infisical: it holds white space, control or non-ASCII characters inside"
+            " (its value is not shown)" for option in needed if not header_safe(params[option])]
+

@@ -122,6 +122,75 @@ def rotation_from_api(api):
     return normalise(result)
 
 
+# What every module reads of a rotation, and the JSON type Infisical sends it as ("?": may be null or left out).
+# "[]" stands for each element of a list.
+_SHAPE = (
+    ("id", "uuid"), ("name", "string"), ("type", "string"), ("projectId", "string"), ("connectionId", "uuid"),
+    ("environment", "object"), ("environment.slug", "string"), ("folder", "object"), ("folder.path", "string"),
+    ("description", "string?"), ("isAutoRotationEnabled", "boolean"), ("rotationInterval", "number"),
+    ("rotateAtUtc", "object"), ("rotateAtUtc.hours", "number"), ("rotateAtUtc.minutes", "number"),
+    ("rotationStatus", "string"), ("lastRotationMessage", "string?"), ("lastRotatedAt", "timestamp"),
+    ("lastRotationAttemptedAt", "timestamp"), ("nextRotationAt", "timestamp?"), ("activeIndex", "number?"),
+    ("parameters", "object"), ("parameters.tokenName", "string"), ("parameters.permissionGrants", "array"),
+    ("parameters.permissionGrants.[]", "object"), ("parameters.permissionGrants.[].permissionSet", "string"),
+    ("parameters.permissionGrants.[].projectId", "number?"),
+    ("secretsMapping", "object"), ("secretsMapping.serviceToken", "string"),
+)
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_MISSING = object()
+
+
+def _is_timestamp(value):
+    try:
+        parse_timestamp(value)
+    except ValueError:
+        return False
+    return True
+
+
+# Kind -> (check, what a value of it is called).
+_KINDS = {
+    "string": (lambda value: isinstance(value, str), "a string"),
+    "uuid": (lambda value: isinstance(value, str) and UUID.fullmatch(value) is not None, "a UUID"),
+    "boolean": (lambda value: isinstance(value, bool), "a boolean"),
+    "number": (lambda value: isinstance(value, (int, float)) and not isinstance(value, bool), "a number"),
+    "object": (lambda value: isinstance(value, dict), "an object"),
+    "array": (lambda value: isinstance(value, list), "a list"),
+    "timestamp": (lambda value: isinstance(value, str) and _is_timestamp(value), "an ISO 8601 timestamp"),
+}
+
+
+def _at(value, parts, where):
+    """(where, value) for each place a shape path reaches; nothing below a parent that is not there."""
+    if not parts:
+        yield where, value
+    elif parts[0] == "[]":
+        for index, item in enumerate(value if isinstance(value, list) else ()):
+            yield from _at(item, parts[1:], f"{where}[{index}]")
+    elif isinstance(value, dict):
+        yield from _at(value.get(parts[0], _MISSING), parts[1:], f"{where}.{parts[0]}")
+
+
+def shape_problems(api, where="secretRotation"):
+    """What makes ``api`` unlike a rotation as Infisical sends it, one phrase each; empty when it is one.
+
+    Names fields and types only, never a value.
+    """
+    if not isinstance(api, dict):
+        return [f"{where} is not an object"]
+    problems = []
+    for path, kind in _SHAPE:
+        optional = kind.endswith("?")
+        kind = kind.rstrip("?")
+        for place, value in _at(api, path.split("."), where):
+            if value is _MISSING or value is None:
+                if not optional:
+                    problems.append(f"{place} is {'missing' if value is _MISSING else 'null'}")
+            elif not _KINDS[kind][0](value):
+                problems.append(f"{place} is not {_KINDS[kind][1]}")
+    return problems
+
+
 def api_trim(text):
     """The string as Infisical stores it: trimmed the JavaScript way."""
     return text.strip(_API_WHITESPACE)
@@ -133,12 +202,15 @@ def api_length(text):
 
 
 def parse_timestamp(text):
-    """An API timestamp (``2026-11-23T05:37:11.080Z``) as an aware datetime; ``None`` for ``None``."""
-    if not text:
+    """An API timestamp (``2026-11-23T05:37:11.080Z``) as an aware datetime; ``None`` for ``None``.
+
+    Raises ``ValueError`` for anything else; answers are checked with ``shape_problems`` first.
+    """
+    if text is None:
         return None
     found = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:?\d\d)?", text.strip())
     if not found:
-        raise ValueError(f"not an ISO 8601 timestamp: {text!r}")
+        raise ValueError("not an ISO 8601 timestamp")
     year, month, day, hour, minute, second, fraction, zone = found.groups()
     moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second),
                       int((fraction or "0")[:6].ljust(6, "0")), tzinfo=timezone.utc)
@@ -218,9 +290,9 @@ def changed_settings(desired, current):
     return [key for key in desired if desired[key] != current.get(key)]
 
 
-def identity_conflicts(params, current):
+def identity_conflicts(params, current, fields=IDENTITY_FIELDS):
     """Identity fields given in the task that differ from the rotation's (the API cannot change them)."""
-    wanted = normalise({key: params.get(key) for key in IDENTITY_FIELDS if params.get(key) is not None})
+    wanted = normalise({key: params.get(key) for key in fields if params.get(key) is not None})
     return [f"{key} is {current.get(key)!r}, not {value!r}" for key, value in wanted.items() if value != current.get(key)]
 
 

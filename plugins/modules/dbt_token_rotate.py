@@ -133,47 +133,72 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotatio
 
 
 def rotate(module):
-    found = module.api.find(**module.reference())
-    if found is None:
-        module.fail_json(msg=f"no such rotation: {describe(module.reference())}")
-    before = rotation_from_api(found)
-    result = {"rotation": before, "previous_rotated_at": before["last_rotated_at"]}
-    recent = rotated_recently(module.params["skip_if_rotated_within"], before["last_rotated_at"])
-    if recent:
-        module.exit_json(changed=False, rotated=False, msg=f"skipped: {recent}", **result)
-    if module.check_mode:
-        module.exit_json(changed=True, rotated=True, msg="would rotate (check mode)", **result)
-    result["rotation"] = rotate_once(module, before)
+    reference = module.reference()
+    if "rotation_id" not in reference and not module.check_mode:
+        # The lock is per rotation id: find the id by name, then read again under the lock.
+        reference = {"rotation_id": read(module, reference)["id"]}
+    with module.rotation_lock(reference.get("rotation_id")):
+        before = read(module, reference)
+        result = {"rotation": before, "previous_rotated_at": before["last_rotated_at"]}
+        recent = rotated_recently(module, module.params["skip_if_rotated_within"], before["last_rotated_at"])
+        if recent:
+            module.exit_json(changed=False, rotated=False, msg=f"skipped: {recent}", **result)
+        if module.check_mode:
+            module.exit_json(changed=True, rotated=True, msg="would rotate (check mode)", **result)
+        result["rotation"] = rotate_once(module, before)
     module.exit_json(changed=True, rotated=True, msg="rotated", **result)
 
 
-def rotated_recently(within, last_rotated_at):
+def read(module, reference):
+    found = module.api.find(**reference)
+    if found is None:
+        module.fail_json(msg=f"no such rotation: {describe(reference)}")
+    rotation = rotation_from_api(found)
+    module.check_identity(rotation)
+    return rotation
+
+
+def rotated_recently(module, within, last_rotated_at):
     """Why the guard skips (a sentence), or ``None`` to rotate."""
     if within is None or last_rotated_at is None:
         return None
     age = (datetime.now(timezone.utc) - parse_timestamp(last_rotated_at)).total_seconds()
+    if age < 0:
+        module.warn(f"last_rotated_at {last_rotated_at} is {human(-age)} ahead of this host's clock;"
+                    " skip_if_rotated_within counts it as just now")
+        age = 0
     if age >= parse_duration(within):
         return None
     return f"last rotated {human(age)} ago, within skip_if_rotated_within={within}"
 
 
 def rotate_once(module, before):
-    """POST the rotation once; if its answer is lost, decide from a read-back what happened. Never POST twice."""
+    """POST the rotation once and believe only an answer that shows a new rotation; else read back. Never POST twice."""
     try:
-        after = rotation_from_api(module.api.rotate(before["id"]))
+        answer = rotation_from_api(module.api.rotate(before["id"]))
     except InfisicalError as err:
         if not err.ambiguous:
             raise
-        after = read_back(module, before, err)
-        if not moved(before, after, "last_rotated_at"):
-            if moved(before, after, "last_rotation_attempted_at") and after["rotation_status"] == "failed":
-                module.fail_json(msg=f"the rotation failed: {after['last_rotation_message']} ({err.summary()})",
-                                 rotation=after, **err.details())
-            module.fail_json(msg=f"the rotation may or may not have happened: {err}; it has not shown up yet"
-                                 f" ({describe_times(after)}). Do not rotate again before checking: read the rotation"
-                                 f" with infisical.secret_rotation.dbt_token_rotation_info in a minute and compare"
-                                 f" last_rotated_at with {before['last_rotated_at']}.", rotation=after, **err.details())
-        module.warn(f"the answer to the rotate request was lost ({err}); the rotation happened and is reported")
+        doubt = err
+    else:
+        if moved(before, answer, "last_rotated_at"):
+            return succeeded(module, answer)
+        doubt = InfisicalError(f"the answer shows no new rotation (last_rotated_at {answer['last_rotated_at']})",
+                               status=200, method="POST", path=module.api.rotate_path(before["id"]))
+    after = read_back(module, before, doubt)
+    if not moved(before, after, "last_rotated_at"):
+        if moved(before, after, "last_rotation_attempted_at") and after["rotation_status"] == "failed":
+            module.fail_json(msg=f"the rotation failed: {after['last_rotation_message']} ({doubt.summary()})",
+                             rotation=after, **doubt.details())
+        module.fail_json(msg=f"the rotation may or may not have happened: {doubt}; it has not shown up yet"
+                             f" ({describe_times(after)}). Do not rotate again before checking: read the rotation"
+                             f" with infisical.secret_rotation.dbt_token_rotation_info in a minute and compare"
+                             f" last_rotated_at with {before['last_rotated_at']}.", rotation=after, **doubt.details())
+    module.warn(f"the answer to the rotate request was lost or unclear ({doubt}); the rotation happened and is reported")
+    return succeeded(module, after)
+
+
+def succeeded(module, after):
     if after["rotation_status"] == "failed":
         module.fail_json(msg=f"the rotation failed: {after['last_rotation_message']}", rotation=after)
     return after

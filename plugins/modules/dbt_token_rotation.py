@@ -279,7 +279,6 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotatio
     creation_gaps,
     desired_settings,
     diff_view,
-    identity_conflicts,
     normalise,
     rotation_from_api,
     settings_to_api,
@@ -290,8 +289,7 @@ SECRET_EXISTS = "The following secrets already exist"
 
 
 def ensure_rotation(module):
-    found = module.api.find(**module.reference())
-    current = rotation_from_api(found) if found else None
+    current = find(module)
     if module.params["state"] == "absent":
         delete(module, current)
     elif current is None:
@@ -300,10 +298,19 @@ def ensure_rotation(module):
         update(module, current)
 
 
+def find(module):
+    try:
+        found = module.api.find(**module.reference())
+    except InfisicalError as err:
+        # Nothing to delete in a folder that does not exist; anything else there would fail.
+        if err.missing_folder and module.params["state"] == "absent":
+            return None
+        raise
+    return rotation_from_api(found) if found else None
+
+
 def update(module, current):
-    conflicts = identity_conflicts(module.params, current)
-    if conflicts:
-        module.fail_json(msg=f"these cannot be changed on an existing rotation: {'; '.join(conflicts)}", rotation=current)
+    module.check_identity(current)
     desired = desired_settings(module.params, current)
     changed = changed_settings(desired, current)
     after = dict(current, **desired)

@@ -244,10 +244,12 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotatio
 def read_rotations(module):
     if module.params["rotation_id"] or module.params["name"]:
         found = module.api.find(**module.reference())
-        rotations = [found] if found else []
+        rotations = [rotation_from_api(found)] if found else []
+        for rotation in rotations:
+            module.check_identity(rotation)
     else:
-        rotations = module.api.list_in_project(module.params["project_id"])
-    module.exit_json(changed=False, rotations=[rotation_from_api(rotation) for rotation in rotations])
+        rotations = [rotation_from_api(found) for found in module.api.list_in_project(module.params["project_id"])]
+    module.exit_json(changed=False, rotations=rotations)
 
 
 def main():

@@ -29,7 +29,8 @@ class ScriptedServer:
     """Answers each request with the next scripted reply (``default_reply`` when the script runs out).
 
     A reply is a dict: ``status``, ``body`` (JSON-able or bytes), ``headers``, ``delay`` (seconds before
-    answering) or ``reset: True`` (drop the connection with a TCP reset instead of answering).
+    answering), ``drip`` (seconds between the bytes of the body, sent after the headers) or ``reset: True``
+    (drop the connection with a TCP reset instead of answering).
     """
 
     def __init__(self):
@@ -67,7 +68,16 @@ class ScriptedServer:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
-                self.wfile.write(payload)
+                if not reply.get("drip"):
+                    self.wfile.write(payload)
+                    return
+                self.wfile.flush()
+                try:
+                    for index in range(len(payload)):
+                        self.connection.sendall(payload[index:index + 1])
+                        time.sleep(reply["drip"])
+                except OSError:  # the client gave up
+                    self.close_connection = True
 
             do_GET = do_POST = do_PATCH = do_DELETE = _handle
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -300,7 +301,7 @@ def test_a_reset_connection_on_a_write_that_must_not_repeat_is_ambiguous(server,
         make_client(server, recorder, auth_method="token_auth").request(
             "POST", ROTATION_PATH + "/rotate-secrets", "secretRotation", replayable=False)
     assert failed.value.ambiguous and len(server.requests) == 1
-    assert "connection lost before the answer" in str(failed.value)
+    assert "lost before the answer (connection reset by the server), after 1 attempt over" in str(failed.value)
 
 
 # Error mapping -----------------------------------------------------------------------------------
@@ -342,7 +343,7 @@ def test_a_non_json_error_body_is_summarised(server, recorder):
     with pytest.raises(InfisicalError) as failed:
         make_client(server, recorder, auth_method="token_auth", retries=0).get(ROTATION_PATH, "secretRotation")
     assert failed.value.status == 502 and failed.value.request_id == "edge-42"
-    assert "<html>Bad Gateway</html>" in str(failed.value)
+    assert "the answer is not Infisical's: text/html 'Bad Gateway' (is url the address of the Infisical API?)" in str(failed.value)
 
 
 def test_a_non_json_success_body_is_an_error(server, recorder):
@@ -447,3 +448,118 @@ def test_version_matches_galaxy_yml():
     galaxy = os.path.join(os.path.dirname(_client.__file__), "..", "..", "galaxy.yml")
     with open(galaxy, encoding="utf-8") as handle:
         assert f"version: {_client.COLLECTION_VERSION}\n" in handle.read()
+
+
+# Deadlines, reasons a person can act on, and no library text ------------------------------------
+
+def test_timeout_bounds_the_whole_answer_not_each_read(server, recorder):
+    # One byte every 0.2 s: each read is quick, the whole answer is not.
+    server.script({"body": {"secretRotation": {"id": "x" * 40}}, "drip": 0.2})
+    started = time.monotonic()
+    with pytest.raises(InfisicalError) as failed:
+        make_client(server, recorder, auth_method="token_auth", timeout=1, retries=0).request(
+            "POST", ROTATION_PATH + "/rotate-secrets", "secretRotation", replayable=False)
+    assert time.monotonic() - started < 2.5
+    assert failed.value.ambiguous and failed.value.transient and failed.value.status is None
+    assert "no complete answer within the timeout (timeout=1s), after 1 attempt over" in str(failed.value)
+
+
+def test_a_read_that_misses_its_deadline_is_retried_on_a_new_connection(server, recorder):
+    server.script({"body": {"secretRotation": {"id": "x" * 40}}, "drip": 0.2}, ROTATION)
+    client = make_client(server, recorder, auth_method="token_auth", timeout=1)
+    assert client.get(ROTATION_PATH, "secretRotation") == ROTATION["body"]["secretRotation"]
+    assert len(server.requests) == 2 and len(recorder.waits) == 1
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_refused_connection_says_how_many_attempts_over_how_long_and_why(recorder):
+    client = InfisicalClient(f"http://127.0.0.1:{free_port()}", "token_auth", {"token": ACCESS_TOKEN}, retries=3,
+                             sleep=recorder.waits.append)
+    with pytest.raises(InfisicalError) as failed:
+        client.get(ROTATION_PATH, "secretRotation")
+    assert "could not connect to http://127.0.0.1:" in failed.value.message
+    assert "(connection refused), after 4 attempts over" in failed.value.message
+    assert client.retry_report().startswith("requests to Infisical were retried 3 times (connection refused x3); waited")
+
+
+def test_a_name_that_does_not_resolve_says_so(recorder):
+    client = InfisicalClient("http://no-such-host.invalid", "token_auth", {"token": ACCESS_TOKEN}, retries=0)
+    with pytest.raises(InfisicalError) as failed:
+        client.get(ROTATION_PATH, "secretRotation")
+    assert "(the host name could not be resolved), after 1 attempt" in failed.value.message
+
+
+def test_retries_that_happened_are_reported_with_statuses_and_waits(server, recorder):
+    server.script({"status": 429, "headers": {"Retry-After": "2"}, "body": {}}, {"status": 503, "body": {}}, ROTATION)
+    client = make_client(server, recorder, auth_method="token_auth")
+    client.get(ROTATION_PATH, "secretRotation")
+    report = client.retry_report()
+    assert report.startswith("requests to Infisical were retried 2 times (HTTP 429 x1, HTTP 503 x1); waited ")
+    assert float(report.rsplit("waited ", 1)[1].split("s")[0]) == pytest.approx(sum(recorder.waits), abs=0.06)
+    assert make_client(server, recorder, auth_method="token_auth").retry_report() is None
+
+
+@pytest.fixture
+def plain_http_port():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+
+
+def test_https_to_a_plain_http_server_says_the_server_speaks_plain_http(plain_http_port):
+    client = InfisicalClient(f"https://127.0.0.1:{plain_http_port}", "token_auth", {"token": ACCESS_TOKEN}, retries=2,
+                             sleep=lambda seconds: None)
+    with pytest.raises(InfisicalError) as failed:
+        client.get(ROTATION_PATH, "secretRotation")
+    assert f"https://127.0.0.1:{plain_http_port} speaks plain HTTP, not HTTPS: use an http:// url" in failed.value.message
+    assert client.retried == [], "a TLS failure is not retried"
+
+
+@pytest.mark.parametrize("token", ["abc\r\nX-Injected: tail-MARK", "t\u00ebken-MARK", "tab\tMARK", "\u20acuro-MARK", " MARK"])
+def test_a_token_that_cannot_go_into_a_header_is_refused_before_sending_and_never_quoted(server, recorder, token):
+    # The module refuses such a token before any request already; the client does too, and never quotes it.
+    client = InfisicalClient(server.url, "token_auth", {"token": token}, retries=0)
+    with pytest.raises(InfisicalError) as failed:
+        client.get(ROTATION_PATH, "secretRotation")
+    assert "MARK" not in str(failed.value) and "Bearer" not in str(failed.value)
+    assert "the access token cannot be sent in an HTTP header" in str(failed.value)
+    assert server.requests == []
+
+
+@pytest.mark.parametrize("status", [200, 401, 404, 429, 501, 503])
+def test_a_page_that_is_not_infisicals_gets_the_url_hint_and_a_short_excerpt(server, recorder, status, ):
+    page = b"<html><head><title>Welcome</title></head><body>" + b"lorem ipsum " * 200 + b"</body></html>"
+    server.script({"status": status, "body": page, "headers": {"Content-Type": "text/html"}})
+    with pytest.raises(InfisicalError) as failed:
+        make_client(server, recorder, auth_method="token_auth", retries=0).get(ROTATION_PATH, "secretRotation")
+    message = failed.value.message
+    assert "(is url the address of the Infisical API?)" in message and "text/html 'Welcome lorem ipsum" in message
+    quoted = re.search(r"text/html '([^']*)'", message).group(1)
+    assert "<" not in message and len(quoted) <= 80 and quoted.endswith("...") and failed.value.status == status
+
+
+def test_json_that_is_not_infisicals_error_shape_gets_the_url_hint(server, recorder):
+    server.script({"status": 400, "body": {"detail": "bad request"}})
+    with pytest.raises(InfisicalError, match=r"is url the address of the Infisical API\?"):
+        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
+
+
+@pytest.mark.parametrize("token", ["tok en", "tok\nen", 42, ["a"]])
+def test_a_login_answer_whose_token_cannot_be_a_header_is_an_error(server, recorder, token):
+    server.script({"body": {"accessToken": token, "expiresIn": 10}})
+    with pytest.raises(InfisicalError, match=r"the login answer's accessToken is not a token"):
+        make_client(server, recorder).get(ROTATION_PATH, "secretRotation")
+    assert recorder.secrets == [] and len(server.requests) == 1
+
+
+def test_a_redirect_location_is_quoted_short(server, recorder):
+    server.script({"status": 302, "body": b"", "headers": {"Location": "https://elsewhere.example/" + "x" * 500}})
+    with pytest.raises(InfisicalError) as failed:
+        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
+    assert len(failed.value.message) < 200

@@ -14,7 +14,10 @@ from datetime import datetime, timezone
 import pytest
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._options import (
+    CONNECTION_SPEC,
     PERMISSION_SETS,
+    REFERENCE_SPEC,
+    SETTINGS_SPEC,
     option_errors,
     parse_duration,
 )
@@ -171,6 +174,10 @@ def test_parse_duration_rejects(text):
     assert parse_duration(text) is None
 
 
+SPEC = dict(CONNECTION_SPEC, **REFERENCE_SPEC, **SETTINGS_SPEC, connection_id={"type": "str"},
+            skip_if_rotated_within={"type": "str"})
+
+
 def base_params(**extra):
     params = {"url": "https://app.infisical.com", "auth_method": "token_auth", "token": "t", "timeout": 30, "retries": 5}
     params.update(extra)
@@ -188,7 +195,7 @@ def base_params(**extra):
     ({"description": "d" * 257}, "description='ddd"),
     # Infisical counts UTF-16 code units, as JavaScript does: an emoji is 2.
     ({"description": "\U0001F511" * 129}, "must be at most 256 characters"),
-    ({"rotation_interval": 0}, "rotation_interval=0 must be at least 1 (days)"),
+    ({"rotation_interval": 0}, "rotation_interval=0 must be 1 to 36500 (days)"),
     ({"rotate_at_utc": {"hours": 24, "minutes": 0}}, "rotate_at_utc.hours=24 must be an hour from 0 to 23"),
     ({"rotate_at_utc": {"hours": 0, "minutes": -1}}, "rotate_at_utc.minutes=-1 must be a minute from 0 to 59"),
     ({"parameters": {"token_name": "", "permission_grants": None}}, "parameters.token_name='' must be 1-255 characters"),
@@ -207,7 +214,7 @@ def base_params(**extra):
     ({"skip_if_rotated_within": "soon"}, "skip_if_rotated_within='soon' must be a duration"),
 ])
 def test_option_rules(extra, message):
-    errors = option_errors(base_params(**extra))
+    errors = option_errors(base_params(**extra), SPEC)
     assert len(errors) == 1 and message in errors[0]
 
 
@@ -218,5 +225,5 @@ def test_option_rules_accept_good_values():
                        parameters={"token_name": " " + "t" * 255 + " ", "permission_grants": [
                            {"permission_set": PERMISSION_SETS[-1], "project_id": 1}]},
                        secrets_mapping={"service_token": "DBT_TOKEN"}, skip_if_rotated_within="1d12h")
-    assert option_errors(good) == []
+    assert option_errors(good, SPEC) == []
     assert len(PERMISSION_SETS) == 28

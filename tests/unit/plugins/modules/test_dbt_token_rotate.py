@@ -55,12 +55,12 @@ def test_rotates_with_one_read_and_one_bare_post(server, args):
     assert result["rotation"]["active_index"] == 1
 
 
-def test_by_name(server, args):
-    server.script(answer(api_rotation()), answer(rotated(ago(seconds=0))))
+def test_by_name_reads_again_by_id_under_the_lock(server, args):
+    server.script(answer(api_rotation()), answer(api_rotation()), answer(rotated(ago(seconds=0))))
     args = dict(args, rotation_id=None, name="dbt-ci-token", project_id=PROJECT_ID, environment="dev", secret_path="/dbt/")
     run(args)
     assert "/rotation-name/dbt-ci-token?" in server.requests[0]["path"] and "secretPath=%2Fdbt" in server.requests[0]["path"]
-    assert server.requests[1]["path"] == ROTATE
+    assert server.requests[1]["path"] == ITEM and server.requests[2]["path"] == ROTATE
 
 
 def test_guard_skips_a_recent_rotation(server, args):

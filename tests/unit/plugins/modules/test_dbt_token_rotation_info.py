@@ -74,14 +74,38 @@ def test_project_listing_is_one_request(server, args):
     assert len(result["rotations"]) == 3
 
 
-@pytest.mark.parametrize("reply", [
-    infisical_error(404, 'Could not find DBT Service Token Rotation with name "nope"', "NotFound"),
-    infisical_error(400, 'Could not find folder with path "/nowhere" in environment "dev" for project with ID "p"'),
-])
-def test_absent_rotation_or_folder_gives_an_empty_list(server, args, reply):
-    server.script(LOGIN, reply)
-    result = run(dict(args, name="nope", project_id=PROJECT_ID, environment="dev", secret_path="/nowhere"))
+def test_an_absent_rotation_gives_an_empty_list(server, args):
+    server.script(LOGIN, infisical_error(404, 'Could not find DBT Service Token Rotation with name "nope"', "NotFound"))
+    result = run(dict(args, name="nope", project_id=PROJECT_ID, environment="dev", secret_path="/dbt"))
     assert result == {"changed": False, "rotations": []}
+
+
+def test_a_folder_that_does_not_exist_fails_naming_environment_and_secret_path(server, args):
+    # A mistyped secret_path must not pass for "no such rotation".
+    server.script(LOGIN, infisical_error(400, 'Could not find folder with path "/nowhere" in environment "dev" for project with ID "p"'))
+    result = run(dict(args, name="nope", project_id=PROJECT_ID, environment="dev", secret_path="/nowhere/"))
+    assert result["failed"] and result["status"] == 400
+    assert "(check environment 'dev' and secret_path '/nowhere': the folder must exist)" in result["msg"]
+
+
+@pytest.mark.parametrize("beside, conflict", [
+    ({"name": "other-name"}, "name is 'dbt-ci-token', not 'other-name'"),
+    ({"project_id": "another-project"}, f"project_id is '{PROJECT_ID}', not 'another-project'"),
+    ({"environment": "prod"}, "environment is 'dev', not 'prod'"),
+    ({"secret_path": "/elsewhere"}, "secret_path is '/dbt', not '/elsewhere'"),
+])
+def test_identity_options_beside_rotation_id_must_match(server, args, beside, conflict):
+    server.script(LOGIN, {"body": fixture("get-by-id.json")})
+    result = run(dict(args, rotation_id=ROTATION_ID.upper(), **beside))
+    assert result["failed"] and f"rotation_id {ROTATION_ID} is another rotation than the options beside it describe: {conflict}" \
+        == result["msg"]
+    assert server.requests[1]["path"].endswith(ROTATION_ID), "sent in lower case"
+
+
+def test_matching_identity_options_beside_rotation_id_are_fine(server, args):
+    server.script(LOGIN, {"body": fixture("get-by-id.json")})
+    result = run(dict(args, rotation_id=ROTATION_ID, name="dbt-ci-token", project_id=PROJECT_ID, environment="dev", secret_path="/dbt/"))
+    assert not result.get("failed") and len(result["rotations"]) == 1
 
 
 def test_server_failure_reports_status_and_request_id_without_secrets(server, args):
@@ -133,14 +157,13 @@ def test_oidc_from_environment_variables(server, monkeypatch):
      "auth_method=universal_auth needs universal_auth_client_secret (or the environment variable INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET)"),
     ({"rotation_id": ROTATION_ID, "auth_method": "oidc_auth", "jwt": ""},
      "auth_method=oidc_auth needs identity_id (or the environment variable INFISICAL_MACHINE_IDENTITY_ID) and jwt"),
-    ({"rotation_id": ROTATION_ID, "name": "x"}, "give rotation_id or name, not both"),
     ({"name": "Dbt CI", "project_id": PROJECT_ID, "environment": "dev"},
      "name='Dbt CI' must be 1-64 characters of lowercase letters, digits and single hyphens"),
     ({"name": "ok", "project_id": PROJECT_ID, "environment": "dev", "secret_path": "dbt"},
      "secret_path='dbt' must be an absolute folder path: starting with /"),
-    ({"rotation_id": ROTATION_ID, "url": "app.infisical.com"}, "url='app.infisical.com' must be an http:// or https:// URL"),
-    ({"rotation_id": ROTATION_ID, "timeout": 0}, "timeout=0 must be at least 1"),
-    ({"rotation_id": ROTATION_ID, "retries": -1}, "retries=-1 must be 0 or more"),
+    ({"rotation_id": ROTATION_ID, "url": "app.infisical.com"}, "url must be an http:// or https:// address with a host name"),
+    ({"rotation_id": ROTATION_ID, "timeout": 0}, "timeout=0 must be 1 to 3600 (seconds)"),
+    ({"rotation_id": ROTATION_ID, "retries": -1}, "retries=-1 must be 0 to 100"),
 ])
 def test_bad_options_fail_before_any_request_and_name_the_option(server, args, bad, message):
     result = run(dict(args, **bad))
