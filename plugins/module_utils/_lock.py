@@ -64,7 +64,7 @@ def exclusive(url, rotation_id, wait_seconds, path=None):
                 if exc.errno not in (errno.EACCES, errno.EAGAIN):
                     raise LockError(f"cannot lock {path}: {os.strerror(exc.errno)}") from None
             if time.monotonic() >= deadline:
-                raise LockError(f"another run has held the lock of this rotation for more than {wait_seconds:.0f}s ({path})")
+                raise LockError(f"another run has held the lock of this rotation for more than {wait_seconds:g}s ({path})")
             time.sleep(_POLL_SECONDS)
         yield
     finally:

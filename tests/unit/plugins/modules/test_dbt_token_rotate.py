@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -159,3 +160,97 @@ def test_a_rotation_in_progress_is_not_retried(server, args):
 def test_a_bad_duration_fails_before_any_request(server, args, within):
     result = run(dict(args, skip_if_rotated_within=within))
     assert result["failed"] and "skip_if_rotated_within=" in result["msg"] and server.requests == []
+
+
+# A 200 is believed only when it shows a new rotation ----------------------------------------------
+
+@pytest.mark.parametrize("answered", [api_rotation(lastRotatedAt=BEFORE), api_rotation(lastRotatedAt="2026-10-01T00:00:00.000Z")],
+                         ids=["unchanged", "older"])
+def test_a_200_without_a_new_rotation_is_read_back_and_not_reported_as_rotated(server, args, answered):
+    server.script(answer(api_rotation(lastRotatedAt=BEFORE)), answer(answered), answer(api_rotation(lastRotatedAt=BEFORE)))
+    result = run(args)
+    assert result["failed"] and posts(server) == 1 and len(server.requests) == 3
+    assert result["msg"].startswith(f"the rotation may or may not have happened: POST {ROTATE}: HTTP 200:"
+                                    " the answer shows no new rotation")
+    assert "Do not rotate again before checking" in result["msg"] and result.get("rotated") is not True
+
+
+def test_a_200_without_a_new_rotation_whose_read_back_shows_one_is_rotated_with_a_warning(server, args):
+    now = ago(seconds=0)
+    server.script(answer(api_rotation(lastRotatedAt=BEFORE)), answer(api_rotation(lastRotatedAt=BEFORE)), answer(rotated(now)))
+    result = run(args)
+    assert result["rotated"] is True and result["rotation"]["last_rotated_at"] == now and posts(server) == 1
+    assert "the rotation happened and is reported" in result["warnings"][0]
+
+
+@pytest.mark.parametrize("body", [{"secretRotation": {"id": ROTATION_ID}}, {"secretRotation": []},
+                                  {"secretRotation": dict(api_rotation(), lastRotatedAt="yesterday")},
+                                  {"secretRotation": dict(api_rotation(), id="85b61342-0000-4e28-b81e-e32a498f1ed4")}],
+                         ids=["no-fields", "list", "bad-timestamp", "other-rotation"])
+def test_a_200_of_the_wrong_shape_is_handled_as_an_ambiguous_answer(server, args, body):
+    server.script(answer(api_rotation(lastRotatedAt=BEFORE)), {"body": body}, answer(api_rotation(lastRotatedAt=BEFORE)))
+    result = run(args)
+    assert result["failed"] and posts(server) == 1 and len(server.requests) == 3
+    assert "the rotation may or may not have happened" in result["msg"]
+    assert "the answer is not the rotation asked for" in result["msg"] or "holds no secretRotation" in result["msg"]
+
+
+@pytest.mark.parametrize("body, problem", [
+    ({"secretRotation": []}, "secretRotation is not an object"),
+    ({"secretRotation": {k: v for k, v in api_rotation().items() if k != "id"}}, "secretRotation.id is missing"),
+    ({"secretRotation": dict(api_rotation(), id="not-a-uuid")}, "secretRotation.id is not a UUID"),
+    ({"secretRotation": dict(api_rotation(), lastRotatedAt="2026-13-45T99:00:00Z")},
+     "secretRotation.lastRotatedAt is not an ISO 8601 timestamp"),
+    ({"secretRotation": dict(api_rotation(), rotationInterval=True)}, "secretRotation.rotationInterval is not a number"),
+])
+def test_a_read_of_the_wrong_shape_fails_clearly_before_acting(server, args, body, problem):
+    server.script({"body": body})
+    result = run(dict(args, skip_if_rotated_within="1d"))
+    assert result["failed"] and posts(server) == 0
+    assert f"the answer is not the rotation asked for: {problem}" in result["msg"]
+    assert "is url the address of the Infisical API?" in result["msg"]
+
+
+# The guard ------------------------------------------------------------------------------------------
+
+def test_a_last_rotation_in_the_future_counts_as_just_now_with_a_warning(server, args):
+    ahead = (datetime.now(timezone.utc) + timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    server.script(answer(api_rotation(lastRotatedAt=ahead)))
+    result = run(dict(args, skip_if_rotated_within="1h"))
+    assert result["changed"] is False and posts(server) == 0
+    assert result["msg"] == "skipped: last rotated 0s ago, within skip_if_rotated_within=1h"
+    assert "ahead of this host's clock; skip_if_rotated_within counts it as just now" in result["warnings"][0]
+
+
+# Identity beside rotation_id --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("beside", [{"name": "another"}, {"project_id": "another-project"}, {"environment": "prod"},
+                                    {"secret_path": "/"}])
+def test_identity_options_of_another_rotation_fail_before_the_post(server, args, beside):
+    server.script(answer(api_rotation(lastRotatedAt=BEFORE)))
+    result = run(dict(args, **beside))
+    assert result["failed"] and posts(server) == 0
+    assert result["msg"].startswith(f"rotation_id {ROTATION_ID} is another rotation than the options beside it describe: ")
+
+
+def test_an_upper_case_rotation_id_is_sent_in_lower_case(server, args):
+    server.script(answer(api_rotation(lastRotatedAt=BEFORE)), answer(rotated(ago(seconds=0))))
+    result = run(dict(args, rotation_id=ROTATION_ID.upper(), name="dbt-ci-token", environment="dev", secret_path="/dbt/"))
+    assert result["rotated"] is True and [r["path"] for r in server.requests] == [ITEM, ROTATE]
+
+
+def test_the_rotate_request_is_made_under_the_hosts_lock_of_the_rotation(server, args, monkeypatch):
+    from ansible_collections.infisical.secret_rotation.plugins.module_utils import _module
+
+    held = []
+
+    @contextlib.contextmanager
+    def recording(url, rotation_id, wait_seconds):
+        held.append((url, rotation_id, len(server.requests)))
+        yield
+        held.append(("released", len(server.requests)))
+
+    monkeypatch.setattr(_module, "exclusive", recording)
+    server.script(answer(api_rotation(lastRotatedAt=BEFORE)), answer(rotated(ago(seconds=0))))
+    run(dict(args, rotation_id=ROTATION_ID.upper(), skip_if_rotated_within="1h"))
+    assert held == [(server.url, ROTATION_ID, 0), ("released", 2)], "taken before the guard's read, held past the POST"

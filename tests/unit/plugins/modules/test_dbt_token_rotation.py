@@ -222,3 +222,44 @@ def test_nothing_secret_in_results(server, args):
     server.script(answer(api_rotation()), answer(api_rotation()))
     result = run(dict(args, rotation_id=ROTATION_ID, rotation_interval=9), diff=True)
     assert ACCESS_TOKEN not in json.dumps(result)
+
+
+MISSING_FOLDER = infisical_error(400, f'Could not find folder with path "/dbt" in environment "dev" for project with ID "{PROJECT_ID}"')
+
+
+def test_deleting_in_a_folder_that_does_not_exist_changes_nothing(server, by_name):
+    server.script(MISSING_FOLDER)
+    assert run(dict(by_name, state="absent")) == {"changed": False, "rotation": None}
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_a_folder_that_does_not_exist_fails_a_create_in_check_mode_too(server, by_name, check_mode):
+    # Check mode must not predict a create that the server would refuse.
+    server.script(MISSING_FOLDER)
+    result = run(dict(by_name, connection_id=ROTATION_ID, rotation_interval=30, secrets_mapping={"service_token": "T"},
+                      parameters={"token_name": "t", "permission_grants": [{"permission_set": "admin"}]}), check_mode=check_mode)
+    assert result["failed"] and result["status"] == 400 and calls(server) == [("GET", BY_NAME)]
+    assert "(check environment 'dev' and secret_path '/dbt': the folder must exist)" in result["msg"]
+
+
+@pytest.mark.parametrize("member", [[], "", {"id": ROTATION_ID}, "yes"], ids=["list", "empty", "no-fields", "string"])
+def test_a_by_name_answer_that_is_not_a_rotation_is_an_error_not_absence(server, by_name, member):
+    server.script({"body": {"secretRotation": member}})
+    result = run(dict(by_name, connection_id=ROTATION_ID, rotation_interval=30, secrets_mapping={"service_token": "T"},
+                      parameters={"token_name": "t", "permission_grants": [{"permission_set": "admin"}]}))
+    assert result["failed"] and calls(server) == [("GET", BY_NAME)], "no create after an odd answer"
+    assert "is url the address of the Infisical API?" in result["msg"]
+
+
+def test_a_patch_answer_of_the_wrong_shape_is_a_clear_error(server, args):
+    server.script(answer(api_rotation()), answer({"id": ROTATION_ID, "rotationInterval": 7}))
+    result = run(dict(args, rotation_id=ROTATION_ID, rotation_interval=7))
+    assert result["failed"] and "the answer is not the rotation asked for: secretRotation.name is missing" in result["msg"]
+    assert result["method"] == "PATCH"
+
+
+def test_upper_case_ids_are_sent_in_lower_case(server, by_name):
+    server.script(NOT_FOUND, answer(api_rotation()))
+    run(dict(by_name, connection_id=ROTATION_ID.upper(), rotation_interval=30, secrets_mapping={"service_token": "T"},
+             parameters={"token_name": "t", "permission_grants": [{"permission_set": "admin"}]}))
+    assert server.requests[1]["body"]["connectionId"] == ROTATION_ID
