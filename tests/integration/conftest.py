@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -110,6 +111,12 @@ class AnsibleRunner:
         self.inventory = workdir / "inventory.ini"
         self.inventory.write_text(f"localhost ansible_connection=local ansible_python_interpreter={sys.executable}\n")
         self.runs = 0
+        self._runs_lock = threading.Lock()  # runs may be started from several threads at once
+
+    def _number(self):
+        with self._runs_lock:
+            self.runs += 1
+            return self.runs
 
     def connection(self, identity="admin", auth_method="universal_auth", **extra):
         """Module arguments that connect as one of the seed's identities."""
@@ -141,28 +148,29 @@ class AnsibleRunner:
         env.update(extra or {})
         return env
 
-    def playbook(self, plays, check=False, diff=True, env=None, extra_args=(), verbosity=4, inventory=None):
-        """Run plays (a list of plays, or a list of tasks for one localhost play)."""
+    def playbook(self, plays, check=False, diff=True, env=None, extra_args=(), verbosity=4, inventory=None, secrets=()):
+        """Run plays (a list of plays, or a list of tasks for one localhost play); ``secrets`` are scanned for
+        besides the mock's own (values the mock never sees, such as a credential refused before sending)."""
         if plays and "hosts" not in plays[0]:
             plays = [{"name": "test", "hosts": "localhost", "gather_facts": False, "tasks": plays}]
-        self.runs += 1
-        playbook = self.workdir / f"playbook-{self.runs}.yml"
+        number = self._number()
+        playbook = self.workdir / f"playbook-{number}.yml"
         playbook.write_text(yaml.safe_dump(plays, sort_keys=False))
         command = [ansible_cli("ansible-playbook"), "-i", str(inventory or self.inventory), str(playbook)]
         command += ["-" + "v" * verbosity] if verbosity else []
         command += (["--check"] if check else []) + (["--diff"] if diff else []) + list(extra_args)
-        return self._run(command, env)
+        return self._run(command, env, secrets, number)
 
-    def adhoc(self, module, args, env=None, check=False, verbosity=4):
+    def adhoc(self, module, args, env=None, check=False, verbosity=4, secrets=()):
         """``ansible localhost -m module -a args`` (args: a dict, passed as JSON)."""
-        self.runs += 1
+        number = self._number()
         command = [ansible_cli("ansible"), "localhost", "-i", str(self.inventory), "-m", module, "-a", json.dumps(args)]
         command += ["-" + "v" * verbosity] if verbosity else []
         command += ["--check"] if check else []
-        return self._run(command, env)
+        return self._run(command, env, secrets, number)
 
-    def _run(self, command, env):
-        results_file = self.workdir / f"results-{self.runs}.jsonl"
+    def _run(self, command, env, secrets, number):
+        results_file = self.workdir / f"results-{number}.jsonl"
         environment = self.environment(dict(env or {}, RECORD_RESULTS_FILE=str(results_file)))
         completed = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=str(self.workdir),
                                    check=False, timeout=600)
@@ -173,7 +181,7 @@ class AnsibleRunner:
             # ansible-core 2.19+ hands callbacks a failed result without its "failed" key.
             entry["result"].setdefault("failed", entry["status"] == "failed")
         run = AnsibleRun(command, completed, results)
-        assert_no_secret(self.mock, run.stdout + run.stderr + json.dumps(results))
+        assert_no_secret(self.mock, run.stdout + run.stderr + json.dumps(results), secrets)
         return run
 
 
@@ -213,9 +221,11 @@ def module_process(infisical, installed_collection, tmp_path):
     return ModuleProcess(infisical, installed_collection, tmp_path)
 
 
-def assert_no_secret(mock, text):
-    """Fail when any secret the mock knows (client secrets, JWTs, access and service tokens) appears in text."""
-    leaked = [secret for secret in mock.secrets() if secret and secret in text]
+def assert_no_secret(mock, text, extra=()):
+    """Fail when any secret the mock knows (client secrets, JWTs, access and service tokens), or one of ``extra``,
+    appears in text, as it is or escaped as JSON would print it."""
+    secrets = [secret for secret in list(mock.secrets()) + list(extra) if secret]
+    leaked = [secret for secret in secrets if any(form in text for form in (secret, json.dumps(secret)[1:-1]))]
     assert not leaked, f"{len(leaked)} secret value(s) leaked into the output, e.g. one starting {leaked[0][:6]!r}"
 
 
