@@ -68,7 +68,7 @@ def test_oidc_auth(ansible):
 def test_unknown_name_gives_an_empty_list(ansible):
     ids = ansible.mock.ids
     run = ansible.playbook([{"name": "read", MODULE: dict(ansible.connection(), name="no-such-rotation", project_id=ids["project_a"],
-                                                          environment="dev", secret_path="/no/such/folder")}])
+                                                          environment="dev", secret_path="/dbt")}])
     assert run.rc == 0, run
     assert run.result("read")["rotations"] == []
 

@@ -132,23 +132,40 @@ def test_a_failed_rotation_fails_with_the_servers_message(ansible):
     assert len(posts(mock)) == 1
 
 
-def test_a_rotation_already_running_is_reported_not_retried(ansible):
+def slow_rotation_then(ansible, second):
+    """A play: a rotate whose answer the mock holds for 5 s (async), then ``second`` once the server holds its lock."""
     mock = ansible.mock
-    before = mock.rotation(mock.ids["rotation_ci"])["rotationCount"]
     mock.add_fault("POST", ROTATE, {"type": "apply_then_hang", "seconds": 5})
-    plays = [{"hosts": "localhost", "gather_facts": False, "tasks": [
+    return [{"hosts": "localhost", "gather_facts": False, "tasks": [
         {"name": "slow rotate", MODULE: dict(ansible.connection(), rotation_id=mock.ids["rotation_ci"], timeout=10),
          "async": 20, "poll": 0, "register": "slow"},
         {"name": "wait until the slow rotation holds the lock", "ansible.builtin.uri": {"url": f"{mock.url}/__mock/state"},
          "register": "mock_state", "until": f"mock_state.json.rotations['{mock.ids['rotation_ci']}'].rotationLocked",
          "retries": 100, "delay": 0.1, "no_log": True},  # the mock's state holds its secrets
-        {"name": "rotate", MODULE: dict(ansible.connection(), rotation_id=mock.ids["rotation_ci"]), "ignore_errors": True},
+        dict(second, name="rotate", ignore_errors=True),
         {"name": "wait", "ansible.builtin.async_status": {"jid": "{{ slow.ansible_job_id }}"}, "register": "done",
          "until": "done.finished", "retries": 20, "delay": 1}]}]
-    run = ansible.playbook(plays)
+
+
+def test_a_rotation_running_from_another_controller_is_reported_not_retried(ansible, tmp_path):
+    # Another HOME is another lock file: what a run on another controller sees.
+    mock = ansible.mock
+    before = mock.rotation(mock.ids["rotation_ci"])["rotationCount"]
+    second = {MODULE: dict(ansible.connection(), rotation_id=mock.ids["rotation_ci"]), "environment": {"HOME": str(tmp_path)}}
+    run = ansible.playbook(slow_rotation_then(ansible, second))
     result = run.result("rotate")
     assert result["failed"] and result["status"] == 400 and "A rotation is already in progress" in result["msg"]
     assert len(posts(mock)) == 2 and mock.rotation(mock.ids["rotation_ci"])["rotationCount"] == before + 1
+
+
+def test_a_second_run_on_the_same_host_waits_for_the_first_rotation(ansible):
+    mock = ansible.mock
+    before = mock.rotation(mock.ids["rotation_ci"])["rotationCount"]
+    second = {MODULE: dict(ansible.connection(), rotation_id=mock.ids["rotation_ci"], skip_if_rotated_within="1h")}
+    run = ansible.playbook(slow_rotation_then(ansible, second))
+    result = run.result("rotate")
+    assert result["failed"] is False and result["rotated"] is False and result["msg"].startswith("skipped: last rotated")
+    assert len(posts(mock)) == 1 and mock.rotation(mock.ids["rotation_ci"])["rotationCount"] == before + 1
 
 
 def test_adhoc_with_auth_from_the_environment(ansible):

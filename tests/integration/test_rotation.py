@@ -300,7 +300,7 @@ INVALID = [
     ({"name": "dbt--ci", "project_id": "p", "environment": "dev"}, "name='dbt--ci' must be 1-64 characters"),
     ({"name": "dbt-ci", "project_id": "p", "environment": "Prod"}, "environment='Prod' must be an environment slug"),
     ({"description": "d" * 257}, "description="),
-    ({"rotation_interval": 0}, "rotation_interval=0 must be at least 1"),
+    ({"rotation_interval": 0}, "rotation_interval=0 must be 1 to 36500 (days)"),
     ({"rotation_interval": "weekly"}, "rotation_interval"),
     ({"rotate_at_utc": {"hours": 24}}, "rotate_at_utc.hours=24 must be an hour from 0 to 23"),
     ({"rotate_at_utc": {"minutes": 60}}, "rotate_at_utc.minutes=60 must be a minute from 0 to 59"),
