@@ -14,6 +14,8 @@ options:
   url:
     description:
       - Base URL of the Infisical instance, for example V(https://eu.infisical.com) or a self-hosted address.
+      - An C(http://) or C(https://) address with a host name and an optional port and path; no query, no fragment,
+        and no user info (C(user:password@)), which is refused without being shown.
       - If not set, the environment variable E(INFISICAL_URL) is used, then E(INFISICAL_HOST).
     type: str
     default: https://app.infisical.com
@@ -24,6 +26,9 @@ options:
       - V(token_auth) sends O(token), an identity access token, as is; no login request is made.
       - V(oidc_auth) logs in with O(identity_id) and O(jwt).
       - A module logs in at most once per run. If not set, the environment variable E(INFISICAL_AUTH_METHOD) is used.
+      - White space around a credential is dropped (a vaulted block scalar ends with a newline). A credential that
+        still holds white space, control or non-ASCII characters cannot be sent in an HTTP header: the task fails
+        before any request, naming the option and never showing the value.
     type: str
     choices: [universal_auth, token_auth, oidc_auth]
     default: universal_auth
@@ -66,21 +71,29 @@ options:
     type: path
   timeout:
     description:
-      - Seconds to wait for each HTTP answer.
+      - Seconds, 1 to 3600, that one request may take, from connecting to the last byte of its answer. An answer
+        that trickles in more slowly fails at this deadline.
+      - A rotate or create request whose deadline passes is not sent again; the module reads the state back instead.
     type: int
     default: 30
   retries:
     description:
-      - How many times a request is retried after the first attempt (total attempts are O(retries) + 1).
+      - How many times, 0 to 100, a request is retried after the first attempt (total attempts are O(retries) + 1).
       - Retried are rate limits (HTTP 429, honouring C(Retry-After), then C(X-RateLimit-Reset)) and connections that
         could not be opened; gateway errors (502, 503, 504), timeouts and dropped connections are retried only for
         requests that are safe to repeat. Waits grow exponentially with jitter and are capped at 60 seconds each.
       - 401 and 403 are never retried.
+      - Retries that happened show as a warning on the task (how many, of what, and the total wait). A request that
+        fails in the end says how many attempts it made over how long, and the operating system's reason
+        (connection refused, host name not resolved, timed out, a plain-HTTP server behind an C(https://) URL).
     type: int
     default: 5
 notes:
   - Proxies are taken from the usual E(HTTPS_PROXY), E(HTTP_PROXY) and E(NO_PROXY) environment variables.
-  - Secret values (client secret, token, JWT, access tokens) are never returned, logged or shown in a diff.
+  - Secret values (client secret, token, JWT, access tokens) are never returned, logged or shown in a diff, a
+    warning or an error message, also where a message would quote them escaped. Messages are built from the method,
+    path, HTTP status, Infisical's request id and message, never from a library's exception text.
+  - Integer options refuse booleans (V(yes) is not V(1)) and numbers beyond 2^53 - 1, before any request.
 requirements:
   - requests >= 2.25 (Python library on the host that runs the module)
 """

@@ -13,8 +13,10 @@ class ModuleDocFragment:
 options:
   rotation_id:
     description:
-      - ID (a UUID) of the DBT Service Token Rotation.
+      - ID (a UUID) of the DBT Service Token Rotation. Compared case-insensitively, sent in lower case.
       - Give either O(rotation_id), or O(name) with O(project_id), O(environment) and O(secret_path).
+      - O(project_id), O(environment), O(secret_path) (and, except where O(name) renames, O(name)) given beside
+        O(rotation_id) must match the rotation found, or the task fails before it acts.
     type: str
   name:
     description:
@@ -34,5 +36,7 @@ options:
     description:
       - Folder of the rotation in the environment, an absolute path such as V(/dbt/ci). A trailing slash is ignored, as Infisical ignores it.
       - When not set, a lookup by O(name) uses the root folder V(/).
+      - A lookup by O(name) in a folder that does not exist fails, naming O(environment) and O(secret_path), rather
+        than passing for "no such rotation" (only O(state=absent) of a settings module takes it for nothing to delete).
     type: str
 """

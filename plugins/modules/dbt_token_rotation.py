@@ -47,7 +47,7 @@ options:
     type: bool
   rotation_interval:
     description:
-      - Days between scheduled rotations, at least 1. Needed to create a rotation.
+      - Days between scheduled rotations, 1 to 36500. Needed to create a rotation.
     type: int
   rotate_at_utc:
     description:
@@ -136,6 +136,13 @@ notes:
     then one C(PATCH), C(POST) or C(DELETE) only when something changes."
   - The create request issues a dbt token, so it is never repeated blindly. If its answer is lost, the module looks the
     rotation up by name and reports what it finds.
+  - "A partly managed O(parameters) is written whole: Infisical replaces the object on every change, so the module
+    sends the settings the task gives plus the current values of the rest, as read at the start of the task. A change
+    someone else makes to those other values between that read and the write is overwritten; Infisical has no
+    conditional update that could refuse it."
+  - Check mode cannot see that an Infisical secret named like O(secrets_mapping.service_token) already exists in the
+    folder; the real run then fails with Infisical's message, and check mode predicted a change.
+  - O(state=absent) in a folder that does not exist changes nothing; any other state there fails, in check mode too.
 seealso:
   - module: infisical.secret_rotation.dbt_token_rotation_info
   - module: infisical.secret_rotation.dbt_token_rotate

@@ -21,6 +21,8 @@ options:
     description:
       - ID (a UUID) of the rotation to read. Give either O(rotation_id), O(name) with O(project_id) and O(environment),
         or O(project_id) alone to list the project's rotations.
+      - Compared case-insensitively, sent in lower case. O(name), O(project_id), O(environment) and O(secret_path)
+        given beside it must match the rotation found, or the task fails.
     type: str
   project_id:
     description:
@@ -34,7 +36,8 @@ extends_documentation_fragment:
   - infisical.secret_rotation.attributes.READ_ONLY
 notes:
   - A rotation that does not exist gives an empty RV(rotations) list, not a failure.
-    Looking up a name in a folder that does not exist also gives an empty list.
+    Looking up a name in a folder that does not exist fails, naming O(environment) and O(secret_path), so that a
+    mistyped folder is not taken for a missing rotation.
   - One request reads the whole project, whatever its size (plus one login with O(auth_method=universal_auth)
     or O(auth_method=oidc_auth)).
 seealso:
