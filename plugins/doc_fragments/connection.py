@@ -27,7 +27,7 @@ options:
       - V(oidc_auth) logs in with O(identity_id) and O(jwt).
       - A module logs in at most once per run. If not set, the environment variable E(INFISICAL_AUTH_METHOD) is used.
       - White space around a credential is dropped (a vaulted block scalar ends with a newline). A credential that
-        still holds white space, control or non-ASCII characters cannot be sent in an HTTP header: the task fails
+        still holds white space, control or non-ASCII characters cannot be sent in an HTTP header, so the task fails
         before any request, naming the option and never showing the value.
     type: str
     choices: [universal_auth, token_auth, oidc_auth]

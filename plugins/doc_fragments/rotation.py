@@ -37,6 +37,6 @@ options:
       - Folder of the rotation in the environment, an absolute path such as V(/dbt/ci). A trailing slash is ignored, as Infisical ignores it.
       - When not set, a lookup by O(name) uses the root folder V(/).
       - A lookup by O(name) in a folder that does not exist fails, naming O(environment) and O(secret_path), rather
-        than passing for "no such rotation" (only O(state=absent) of a settings module takes it for nothing to delete).
+        than passing for "no such rotation" (only deleting a rotation takes it for nothing to delete).
     type: str
 """

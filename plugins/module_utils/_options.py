@@ -303,4 +303,3 @@ def _credential_errors(params):
         return [f"auth_method={params['auth_method']} needs {' and '.join(named)}"]
     return [f"{option} cannot be sent to Infisical: it holds white space, control or non-ASCII characters inside"
             " (its value is not shown)" for option in needed if not header_safe(params[option])]
-

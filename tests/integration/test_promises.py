@@ -136,7 +136,7 @@ def test_identity_options_of_another_rotation_beside_rotation_id_stop_the_rotati
     run = ansible.playbook([step("other project", ROTATE, ansible.connection(rotation_id=ci(mock), project_id=ids["project_b"])),
                             step("other name", ROTATE, ansible.connection(rotation_id=ci(mock), name=ids["rotation_prod_name"])),
                             step("upper case", ROTATE, ansible.connection(rotation_id=ci(mock).upper(), environment="dev",
-                                                                         secret_path="/dbt/ci/"))])
+                                                                          secret_path="/dbt/ci/"))])
     assert "is another rotation than the options beside it describe: project_id is" in run.result("other project")["msg"]
     assert "name is 'dbt-ci', not 'dbt-prod'" in run.result("other name")["msg"]
     assert run.result("upper case")["rotated"] is True
@@ -152,7 +152,7 @@ def test_two_runs_started_together_with_the_same_guard_rotate_once(ansible):
         # state before either rotates.
         mock.add_fault("GET", item(mock), {"type": "apply_then_hang", "seconds": 2}, count=2)
         runs = []
-        threads = [threading.Thread(target=lambda: runs.append(ansible.playbook(plays, diff=False))) for _ in range(2)]
+        threads = [threading.Thread(target=lambda: runs.append(ansible.playbook(plays, diff=False))) for _run in range(2)]
         for thread in threads:
             thread.start()
         for thread in threads:

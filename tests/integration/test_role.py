@@ -7,6 +7,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 ROLE = "infisical.secret_rotation.dbt_token_rotations"
 
 
@@ -44,6 +48,21 @@ def writes(mock):
 
 def summary(run):
     return run.result("summary")["dbt_token_rotations_summary"]
+
+
+def role_task(run, name):
+    """The recorded result of the role's task with that name (Ansible prefixes it with the role's name)."""
+    found = [entry["result"] for entry in run.results if entry["task"].split(" : ")[-1] == name]
+    assert len(found) == 1, f"expected one result for {name!r}: {[entry['task'] for entry in run.results]}"
+    return found[0]
+
+
+def by_id_path(rotation_id):
+    return f"/api/v2/secret-rotations/dbt-service-token/{rotation_id}"
+
+
+LOGIN = ("POST", "/api/v1/auth/universal-auth/login")
+LISTING = ("GET", "/api/v2/secret-rotations/dbt-service-token")
 
 
 def test_the_role_applies_a_list_with_one_login(ansible):
@@ -99,3 +118,119 @@ def test_bad_role_variables_fail_before_any_request(ansible):
     run = ansible.playbook(role_play(ansible, [{"name": "x", "rotation_interval": "often"}]))
     assert run.rc != 0
     assert "rotation_interval" in run.stdout and ansible.mock.requests() == []
+
+
+@pytest.mark.parametrize("variables, named", [
+    ({"infisical_auth_method": "aws_auth"}, "infisical_auth_method"),
+    ({"dbt_token_rotations": [{"name": "dbt-new", "parameters": {"permission_grants": [{"permission_set": "superuser"}]}}]},
+     "permission_set"),
+])
+def test_values_outside_the_modules_choices_fail_before_any_request(ansible, variables, named):
+    run = ansible.playbook(role_play(ansible, [{"rotation_id": ansible.mock.ids["rotation_ci"]}], **variables))
+    assert run.rc != 0
+    assert f"value of {named} must be one of" in run.stdout and ansible.mock.requests() == []
+
+
+def test_retries_zero_reaches_the_modules(ansible):
+    mock = ansible.mock
+    ids = mock.ids
+    path = by_id_path(ids["rotation_ci"])
+    items = [{"rotation_id": ids["rotation_ci"], "rotation_interval": 14}]
+    mock.add_fault("GET", re.escape(path), {"type": "status", "status": 503})
+    run = ansible.playbook(role_play(ansible, items, infisical_retries=0))
+    assert run.rc != 0, run
+    assert [entry["status"] for entry in mock.requests() if entry["path"] == path] == [503]
+    assert writes(mock) == [] and mock.rotation(ids["rotation_ci"])["rotationInterval"] == 7
+
+    # The same fault with the default retries: the module asks again and goes on.
+    mock.clear_requests()
+    mock.add_fault("GET", re.escape(path), {"type": "status", "status": 503})
+    run = ansible.playbook(role_play(ansible, items))
+    assert run.rc == 0, run
+    assert [entry["status"] for entry in mock.requests() if entry["method"] == "GET" and entry["path"] == path][:2] == [503, 200]
+    assert mock.rotation(ids["rotation_ci"])["rotationInterval"] == 14
+
+
+def test_validate_certs_false_reaches_the_modules(ansible):
+    mock = ansible.mock
+    ids = mock.ids
+    items = [{"name": ids["rotation_prod_name"], "project_id": ids["project_a"], "environment": "prod", "secret_path": "/dbt"},
+             {"name": ids["rotation_docs_name"], "project_id": ids["project_a"], "environment": "dev", "secret_path": "/dbt"}]
+    run = ansible.playbook(role_play(ansible, items, infisical_validate_certs=False, infisical_timeout=7))
+    assert run.rc == 0, run
+    # Items by name only: nothing to compare with items by ID, so no listing.
+    assert LISTING not in [(entry["method"], entry["path"]) for entry in mock.requests()]
+    results = role_task(run, "Ensure each rotation's settings")["results"]
+    if "invocation" not in results[0]:
+        pytest.skip("this ansible-core does not return the module's invocation")
+    arguments = [result["invocation"]["module_args"] for result in results]
+    assert [(args["validate_certs"], args["timeout"]) for args in arguments] == [(False, 7), (False, 7)]
+
+
+def test_the_same_rotation_id_twice_is_refused_before_any_request(ansible):
+    mock = ansible.mock
+    ids = mock.ids
+    items = [{"rotation_id": ids["rotation_ci"], "rotation_interval": 14}, {"rotation_id": ids["rotation_docs"]},
+             {"rotation_id": ids["rotation_ci"].upper(), "rotate": True}]
+    run = ansible.playbook(role_play(ansible, items))
+    assert run.rc != 0, run
+    message = role_task(run, "Refuse a rotation listed twice")["msg"]
+    assert f"item 1 ({ids['rotation_ci']}) and item 3 ({ids['rotation_ci'].upper()})" in message, message
+    assert "item 2" not in message
+    assert mock.requests() == []
+
+
+@pytest.mark.parametrize("rotation, paths", [("rotation_docs", ("/dbt", "/dbt/")), ("rotation_adhoc", (None, " / "))])
+def test_the_same_name_twice_is_refused_before_any_request(ansible, rotation, paths):
+    mock = ansible.mock
+    ids = mock.ids
+    items = [{"name": ids[f"{rotation}_name"], "project_id": ids["project_a"], "environment": "dev", "secret_path": path}
+             for path in paths]
+    items = [{key: value for key, value in item.items() if value is not None} for item in items]
+    items.insert(1, {"rotation_id": ids["rotation_prod"]})
+    items[2]["description"] = "changed"
+    run = ansible.playbook(role_play(ansible, items))
+    assert run.rc != 0, run
+    message = role_task(run, "Refuse a rotation listed twice")["msg"]
+    name = ids[f"{rotation}_name"]
+    assert f"item 1 ({name}) and item 3 ({name})" in message, message
+    assert mock.requests() == []
+
+
+@pytest.mark.parametrize("check, state", [(False, "present"), (True, "absent")])
+def test_an_item_by_name_that_is_an_item_by_id_is_refused_before_any_write(ansible, check, state):
+    mock = ansible.mock
+    ids = mock.ids
+    before = mock.rotation(ids["rotation_ci"])
+    items = [{"rotation_id": ids["rotation_ci"], "rotation_interval": 14, "rotate": True},
+             {"name": ids["rotation_docs_name"], "project_id": ids["project_a"], "environment": "dev", "secret_path": "/dbt"},
+             {"name": ids["rotation_ci_name"], "project_id": ids["project_a"], "environment": "dev", "secret_path": "/dbt/ci/",
+              "state": state, "description": "changed", "rotate": True}]
+    run = ansible.playbook(role_play(ansible, items), check=check)
+    assert run.rc != 0, run
+    message = role_task(run, "Refuse an item by name that is the rotation of an item by ID")["msg"]
+    assert f"item 1 ({ids['rotation_ci']}) and item 3 ({ids['rotation_ci_name']})" in message, message
+    assert "item 2" not in message
+    assert [(entry["method"], entry["path"]) for entry in mock.requests()] == [LOGIN, LISTING]
+    assert mock.requests()[1]["query"] == {"projectId": ids["project_a"]}
+    assert mock.rotation(ids["rotation_ci"]) == before
+
+
+def test_different_rotations_by_id_and_by_name_cost_one_listing_per_project(ansible):
+    mock = ansible.mock
+    ids = mock.ids
+    items = [{"rotation_id": ids["rotation_ci"], "rotation_interval": 14},
+             {"name": ids["rotation_prod_name"], "project_id": ids["project_a"], "environment": "prod", "secret_path": "/dbt/",
+              "description": "prod token"},
+             {"name": ids["rotation_docs_name"], "project_id": ids["project_a"], "environment": "dev", "secret_path": "/dbt"}]
+    run = ansible.playbook(role_play(ansible, items))
+    assert run.rc == 0, run
+    assert summary(run)["changed"] == [ids["rotation_ci"], ids["rotation_prod_name"]]
+    calls = [(entry["method"], entry["path"]) for entry in mock.requests()]
+    assert calls[:2] == [LOGIN, LISTING] and calls.count(LOGIN) == 1 and calls.count(LISTING) == 1, calls
+    assert mock.requests()[1]["query"] == {"projectId": ids["project_a"]}
+    by_name = "/api/v2/secret-rotations/dbt-service-token/rotation-name/"
+    assert calls[2:] == [("GET", by_id_path(ids["rotation_ci"])), ("PATCH", by_id_path(ids["rotation_ci"])),
+                         ("GET", by_name + ids["rotation_prod_name"]), ("PATCH", by_id_path(ids["rotation_prod"])),
+                         ("GET", by_name + ids["rotation_docs_name"])], calls
+    assert mock.rotation(ids["rotation_prod"])["description"] == "prod token"

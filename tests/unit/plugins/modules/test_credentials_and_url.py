@@ -39,8 +39,8 @@ def args_for(server, method, **changes):
 def test_white_space_around_a_credential_is_dropped(server, method, option, around):
     server.script(*([LOGIN] if method != "token_auth" else []), {"body": {"secretRotations": []}})
     good = CREDENTIALS[method][option]
-    result = run_module(dbt_token_rotation_info.main, args_for(server, method, rotation_id=None, project_id="p",
-                                                              **{option: around + good + around}))
+    args = args_for(server, method, rotation_id=None, project_id="p", **{option: around + good + around})
+    result = run_module(dbt_token_rotation_info.main, args)
     assert not result.get("failed"), result
     first = server.requests[0]
     if method == "token_auth":
