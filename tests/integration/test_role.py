@@ -180,6 +180,28 @@ def test_the_same_rotation_id_twice_is_refused_before_any_request(ansible):
     assert mock.requests() == []
 
 
+@pytest.mark.parametrize("connection, message", [
+    ({"infisical_timeout": 0}, "timeout=0 must be 1 to 3600 (seconds)"),
+    ({"infisical_universal_auth_client_secret": "wrong-secret"}, "HTTP 401 UnauthorizedError"),
+], ids=["bad-value", "bad-secret"])
+def test_a_failed_login_says_why_without_showing_the_token(ansible, connection, message):
+    run = ansible.playbook(role_play(ansible, [{"rotation_id": ansible.mock.ids["rotation_ci"]}], **connection),
+                           secrets=["wrong-secret"])
+    assert run.rc != 0, run
+    assert message in role_task(run, "Stop when the login failed")["msg"]
+    assert [entry["method"] for entry in ansible.mock.requests()] in ([], ["POST"]), "nothing after the login"
+
+
+def test_an_item_that_names_no_rotation_is_refused_before_any_request(ansible):
+    mock = ansible.mock
+    items = [{"rotation_id": mock.ids["rotation_ci"]}, {"rotation_interval": 14}, {"name": None, "rotation_id": ""}]
+    run = ansible.playbook(role_play(ansible, items))
+    assert run.rc != 0, run
+    message = role_task(run, "Refuse an item that names no rotation")["msg"]
+    assert message.startswith("dbt_token_rotations item(s) 2, 3 name no rotation: give rotation_id"), message
+    assert mock.requests() == []
+
+
 @pytest.mark.parametrize("rotation, paths", [("rotation_docs", ("/dbt", "/dbt/")), ("rotation_adhoc", (None, " / "))])
 def test_the_same_name_twice_is_refused_before_any_request(ansible, rotation, paths):
     mock = ansible.mock
