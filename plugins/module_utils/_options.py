@@ -135,17 +135,20 @@ RULES = {
 }
 
 
-def _given(spec, params, shown="", path=""):
-    """Yield (display name, rule path, value) for every option given, sub-options included."""
+def _walk(spec, params, shown="", path=""):
+    """Yield (holder, name, option spec, display name, rule path) for every option given, sub-options included.
+
+    The caller may change or remove ``holder[name]`` before the walk goes on into it.
+    """
     for name, option in spec.items():
-        value = params.get(name) if isinstance(params, dict) else None
-        if value is None:
+        if not isinstance(params, dict) or params.get(name) is None:
             continue
         here, rule = f"{shown}.{name}" if shown else name, f"{path}.{name}" if path else name
-        yield here, rule, value
-        if option.get("options"):
+        yield params, name, option, here, rule
+        value = params.get(name)
+        if option.get("options") and value is not None:
             for index, item in enumerate(value if isinstance(value, list) else [value]):
-                yield from _given(option["options"], item, f"{here}[{index}]" if isinstance(value, list) else here, rule)
+                yield from _walk(option["options"], item, f"{here}[{index}]" if isinstance(value, list) else here, rule)
 
 
 def _shown(value):
@@ -210,7 +213,7 @@ def _input_problem(option, value):
     return None, value
 
 
-def input_errors(spec, params, shown=""):
+def input_errors(spec, params):
     """Values of a shape that Ansible's own checks crash on, let through or report without the option's name.
 
     Run on the raw arguments, before Ansible's validation. Returns one sentence per bad value and
@@ -218,20 +221,13 @@ def input_errors(spec, params, shown=""):
     that stand for a mapping are read as Ansible would, so the values inside are checked too.
     """
     errors = []
-    for name, option in spec.items():
-        value = params.get(name)
-        if value is None:
-            continue
-        here = f"{shown}.{name}" if shown else name
-        problem, value = _input_problem(option, value)
+    for holder, name, option, shown, _rule in _walk(spec, params):
+        problem, value = _input_problem(option, holder[name])
         if problem:
-            errors.append(here + problem)
-            del params[name]
-            continue
-        params[name] = value
-        if option.get("options"):
-            for index, item in enumerate(value if isinstance(value, list) else [value]):
-                errors += input_errors(option["options"], item, f"{here}[{index}]" if isinstance(value, list) else here)
+            errors.append(shown + problem)
+            del holder[name]
+        else:
+            holder[name] = value
     return errors
 
 
@@ -287,10 +283,10 @@ def option_errors(params, spec):
     problem = url_error(params["url"]) if isinstance(params.get("url"), str) else None
     if problem:
         errors.append(problem)
-    for shown, rule_path, value in _given(spec, params):
+    for holder, name, _option, shown, rule_path in _walk(spec, params):
         check, rule = RULES.get(rule_path, (None, None))
-        if check and not check(value):
-            errors.append(f"{shown}={_shown(value)} {rule}")
+        if check and not check(holder[name]):
+            errors.append(f"{shown}={_shown(holder[name])} {rule}")
     return errors
 
 
