@@ -45,23 +45,23 @@ class DbtRotationsApi:
             if err.missing_folder:
                 err.message += f" (check environment {environment!r} and secret_path {secret_path!r}: the folder must exist)"
             raise
-        return _rotation(answer, "GET", path, rotation_id)
+        return _checked(answer, "GET", path, rotation_id)
 
     def list_in_project(self, project_id):
         answer = self.client.get(ROTATIONS_PATH, "secretRotations", {"projectId": project_id})
         if not isinstance(answer, list):
             raise InfisicalError(f"the answer's secretRotations is not a list ({NOT_THE_API})", method="GET", path=ROTATIONS_PATH)
-        return [_rotation(item, "GET", ROTATIONS_PATH, where=f"secretRotations[{index}]") for index, item in enumerate(answer)]
+        return [_checked(item, "GET", ROTATIONS_PATH, where=f"secretRotations[{index}]") for index, item in enumerate(answer)]
 
     def update(self, rotation_id, body):
         # Setting values is idempotent, so a PATCH may be repeated after a lost answer.
         path = self._item(rotation_id)
-        return _rotation(self.client.request("PATCH", path, "secretRotation", body=body), "PATCH", path, rotation_id)
+        return _checked(self.client.request("PATCH", path, "secretRotation", body=body), "PATCH", path, rotation_id)
 
     def create(self, body):
         # Creating issues a dbt token: never repeated blindly (see dbt_token_rotation's reconciliation).
         answer = self.client.request("POST", ROTATIONS_PATH, "secretRotation", body=body, replayable=False)
-        return _rotation(answer, "POST", ROTATIONS_PATH, ambiguous=True)
+        return _checked(answer, "POST", ROTATIONS_PATH, ambiguous=True)
 
     def delete(self, rotation_id, delete_secrets=False, revoke_generated_credentials=False):
         """Delete; ``None`` when it was already gone (also when a repeated DELETE finds its own work done)."""
@@ -76,7 +76,7 @@ class DbtRotationsApi:
     def rotate(self, rotation_id):
         # No body, so no JSON content type (Infisical answers 500 to an empty JSON body); never repeated blindly.
         path = self.rotate_path(rotation_id)
-        return _rotation(self.client.request("POST", path, "secretRotation", replayable=False), "POST", path, rotation_id,
+        return _checked(self.client.request("POST", path, "secretRotation", replayable=False), "POST", path, rotation_id,
                          ambiguous=True)
 
     def rotate_path(self, rotation_id):
@@ -87,7 +87,7 @@ class DbtRotationsApi:
         return f"{ROTATIONS_PATH}/{quote(rotation_id, safe='')}"
 
 
-def _rotation(answer, method, path, rotation_id=None, ambiguous=False, where="secretRotation"):
+def _checked(answer, method, path, rotation_id=None, ambiguous=False, where="secretRotation"):
     """The answer, if it is a rotation as Infisical sends one (and the one asked for); else a clear error."""
     problems = shape_problems(answer, where)
     if not problems and rotation_id and answer["id"].lower() != rotation_id.lower():

@@ -171,7 +171,7 @@ def wait_seconds_from_headers(headers, message, now=None):
 
 def excerpt(text):
     """At most a short, single-line quote of a page that is not Infisical's JSON (tags and spacing dropped)."""
-    words = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", text or "")).strip()
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", (text or "")[:4096])).strip()
     printable = "".join(char if char.isprintable() else "?" for char in words)
     return printable if len(printable) <= EXCERPT_CHARACTERS else printable[:EXCERPT_CHARACTERS - 3] + "..."
 
