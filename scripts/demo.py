@@ -54,7 +54,8 @@ def build_and_install(workdir):
     galaxy("build", ROOT, "--output-path", workdir, "--force")
     tarball = next(name for name in os.listdir(workdir) if name.endswith(".tar.gz"))
     path = os.path.join(workdir, "collections")
-    galaxy("install", "-p", path, os.path.join(workdir, tarball))
+    # --force: a copy of the same version under ~/.ansible/collections must not make the install a no-op.
+    galaxy("install", "--force", "-p", path, os.path.join(workdir, tarball))
     return tarball, path
 
 
