@@ -50,8 +50,9 @@ RETRYABLE_STATUSES = frozenset((502, 503, 504))
 # requests' own timeouts (connect, each read) fire at ``timeout``; the deadline of the whole exchange a
 # moment later, so that it only catches answers that trickle in.
 DEADLINE_GRACE_SECONDS = 0.25
-# How much of an answer that is not Infisical's JSON a message quotes.
+# How much of an answer that is not Infisical's JSON a message quotes, and of the texts in one that is.
 EXCERPT_CHARACTERS = 80
+SERVER_TEXT_CHARACTERS = 2000
 # OpenSSL's reasons when an https:// client meets a plain-HTTP server.
 _PLAIN_HTTP_REASONS = frozenset(("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG",
                                  "UNKNOWN_PROTOCOL", "HTTP_REQUEST"))
@@ -169,11 +170,17 @@ def wait_seconds_from_headers(headers, message, now=None):
     return float(found.group(1)) if found else None
 
 
-def excerpt(text):
-    """At most a short, single-line quote of a page that is not Infisical's JSON (tags and spacing dropped)."""
-    words = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", (text or "")[:4096])).strip()
+def quoted(text, limit=SERVER_TEXT_CHARACTERS):
+    """Text the server sent, as a message may quote it: printable characters on one line, at most ``limit``
+    (no terminal escape sequence, no page-long message)."""
+    words = re.sub(r"\s+", " ", str(text)).strip()
     printable = "".join(char if char.isprintable() else "?" for char in words)
-    return printable if len(printable) <= EXCERPT_CHARACTERS else printable[:EXCERPT_CHARACTERS - 3] + "..."
+    return printable if len(printable) <= limit else printable[:limit - 3] + "..."
+
+
+def excerpt(page):
+    """A short quote of a page that is not Infisical's JSON, its tags dropped."""
+    return quoted(re.sub(r"<[^>]*>", " ", (page or "")[:4096]), EXCERPT_CHARACTERS)
 
 
 class InfisicalClient:
@@ -337,22 +344,22 @@ class InfisicalClient:
             return {}
         try:
             return response.json()
-        except ValueError:
+        except (ValueError, RecursionError):
             raise InfisicalError(f"the answer is not JSON: {_page(response)}", status=response.status_code,
                                  method=method, path=path, ambiguous=not replayable) from None
 
     def _error_from(self, response, method, path):
         try:
             body = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):
             body = None
         request_id = response.headers.get("X-Request-Id")
         if isinstance(body, dict) and ("message" in body or "error" in body):
             message = body.get("message")
             if isinstance(message, list):
                 message = describe_validation_issues(message, self._field_name)
-            error = body.get("error") if isinstance(body.get("error"), str) else None
-            message = str(message or error or response.reason or "no details")
+            error = quoted(body["error"], 100) if isinstance(body.get("error"), str) else None
+            message = quoted(message or error or response.reason or "no details")
             request_id = body.get("reqId") or request_id
         else:
             # Not Infisical's error shape: a proxy's, gateway's or web server's page.
@@ -361,7 +368,7 @@ class InfisicalClient:
             options = " and ".join(CREDENTIAL_OPTIONS[self.auth_method])
             message = f"{message} (check the credentials of auth_method {self.auth_method}: {options})"
         failure = InfisicalError(message, status=response.status_code, method=method, path=path, error=error,
-                                 request_id=request_id if isinstance(request_id, str) else None,
+                                 request_id=quoted(request_id, 100) if isinstance(request_id, str) else None,
                                  ambiguous=response.status_code >= 500)
         if failure.status == 404 and error is not None and not failure.not_found:
             failure.message += f" (no such API route: {NOT_THE_API})"

@@ -563,3 +563,20 @@ def test_a_redirect_location_is_quoted_short(server, recorder):
     with pytest.raises(InfisicalError) as failed:
         make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
     assert len(failed.value.message) < 200
+
+
+def test_a_hostile_error_body_is_quoted_on_one_printable_line_of_bounded_length(server, recorder):
+    message = "\x1b[2J\x1b[31mwiped\r\nX" + "y" * 10000
+    server.script({"status": 400, "body": {"message": message, "error": "Bad\nRequest", "reqId": "req-\x1b" + "z" * 500}})
+    with pytest.raises(InfisicalError) as failed:
+        make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
+    text = str(failed.value)
+    assert "\x1b" not in text and "\n" not in text and "\r" not in text
+    assert len(failed.value.message) <= 2000 and len(failed.value.request_id) <= 100 and failed.value.error == "Bad Request"
+
+
+@pytest.mark.parametrize("status", [200, 500])
+def test_json_nested_past_the_recursion_limit_is_an_error_not_a_crash(server, recorder, status):
+    server.script({"status": status, "body": b"[" * 100000 + b"]" * 100000})
+    with pytest.raises(InfisicalError):
+        make_client(server, recorder, auth_method="token_auth", retries=0).get(ROTATION_PATH, "secretRotation")
