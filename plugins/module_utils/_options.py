@@ -14,6 +14,7 @@ before any request is sent, with a message that names the option.
 from __future__ import annotations
 
 import math
+import os
 import re
 from urllib.parse import urlsplit
 
@@ -113,6 +114,7 @@ def _between(low, high):
 # Option path -> (check, the rule a bad value breaks). Paths name nested options with dots.
 RULES = {
     "timeout": (_between(1, 3600), "must be 1 to 3600 (seconds)"),
+    "ca_path": (lambda value: os.access(value, os.R_OK), "must be a readable PEM file (or folder) of CA certificates"),
     "retries": (_between(0, 100), "must be 0 to 100"),
     "rotation_id": (UUID.fullmatch, "must be a UUID"),
     "connection_id": (UUID.fullmatch, "must be a UUID"),
@@ -194,17 +196,21 @@ def _as_mapping(value):
 
 def _input_problem(option, value):
     """(what is wrong, as the end of a sentence that starts with the option's name, or ``None``; the value as
-    Ansible will read it)."""
+    Ansible will read it). The value of a no_log option is never shown."""
     kind, sub_options = option.get("type"), option.get("options")
+    shown = " (its value is not shown)" if option.get("no_log") else f"={_shown(value)}"
     if kind == "int":
         problem = _integer_rule(value)
-        return (f"={_shown(value)} {problem}" if problem else None), value
+        return (f"{shown} {problem}" if problem else None), value
+    if kind in ("str", "path") and isinstance(value, (dict, list)):
+        # Ansible would send the text of the list or mapping.
+        return f"{shown} must be a single value, not a {'list' if isinstance(value, list) else 'mapping'}", value
     if sub_options and kind == "dict":
         mapping = _as_mapping(value)
-        return (None, mapping) if mapping is not None else (f"={_shown(value)} {_mapping_rule(option)}", value)
+        return (None, mapping) if mapping is not None else (f"{shown} {_mapping_rule(option)}", value)
     if sub_options and kind == "list":
         if not isinstance(value, list):
-            return f"={_shown(value)} must be a list of mappings with the keys {', '.join(sub_options)}", value
+            return f"{shown} must be a list of mappings with the keys {', '.join(sub_options)}", value
         items = [_as_mapping(item) for item in value]
         for index, item in enumerate(items):
             if item is None:

@@ -123,3 +123,20 @@ def test_no_answer_quotes_a_library_exception(server):
     server.script(answer(api_rotation()), {"body": b"\x00\xff not json", "headers": {"Content-Type": "application/json"}})
     result = run_module(dbt_token_rotate.main, args_for(server, "token_auth"))
     assert result["failed"] and "Expecting value" not in result["msg"] and "JSONDecodeError" not in result["msg"]
+
+
+@pytest.mark.parametrize("option, value", [("name", ["a", "b"]), ("project_id", {"id": "p"}), ("secret_path", ["/dbt"]),
+                                           ("universal_auth_client_secret", {"nested": "SECRET-MARK"}),
+                                           ("token", ["SECRET-MARK"])])
+def test_a_list_or_mapping_for_a_single_value_is_refused_naming_the_option(server, option, value):
+    args = args_for(server, "universal_auth" if option != "token" else "token_auth", rotation_id=None, name="dbt-ci",
+                    project_id="p", environment="dev")
+    args[option] = value
+    result = run_module(dbt_token_rotation_info.main, args)
+    assert result["failed"] and server.requests == [] and f"{option}" in result["msg"]
+    assert "must be a single value, not a" in result["msg"] and "SECRET-MARK" not in json.dumps(result)
+
+
+def test_a_ca_path_that_cannot_be_read_fails_before_any_request(server, tmp_path):
+    result = run_module(dbt_token_rotate.main, args_for(server, "token_auth", ca_path=str(tmp_path / "missing.pem")))
+    assert result["failed"] and server.requests == [] and "must be a readable PEM file" in result["msg"]
