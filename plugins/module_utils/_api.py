@@ -76,8 +76,8 @@ class DbtRotationsApi:
     def rotate(self, rotation_id):
         # No body, so no JSON content type (Infisical answers 500 to an empty JSON body); never repeated blindly.
         path = self.rotate_path(rotation_id)
-        return _checked(self.client.request("POST", path, "secretRotation", replayable=False), "POST", path, rotation_id,
-                         ambiguous=True)
+        answer = self.client.request("POST", path, "secretRotation", replayable=False)
+        return _checked(answer, "POST", path, rotation_id, ambiguous=True)
 
     def rotate_path(self, rotation_id):
         return self._item(rotation_id) + "/rotate-secrets"
