@@ -5,9 +5,10 @@
 
 # PRIVATE to the infisical.secret_rotation collection: no stable interface, may change in any release.
 
-"""The DBT Service Token Rotation endpoints, each once: paths, queries and what "absent" looks like.
+"""The secret-rotation endpoints, each once: paths, queries and what "absent" looks like.
 
-Bodies and answers stay in the API's spelling here; ``_rotation`` translates them.
+Every rotation type has the same routes under ``/api/v2/secret-rotations/<type>``. Bodies and answers
+stay in the API's spelling here; ``_rotation`` translates them.
 """
 
 from __future__ import annotations
@@ -17,14 +18,17 @@ from urllib.parse import quote
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import NOT_THE_API, InfisicalError
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import shape_problems
 
-ROTATIONS_PATH = "/api/v2/secret-rotations/dbt-service-token"
+ALL_ROTATIONS_PATH = "/api/v2/secret-rotations"
 
 
-class DbtRotationsApi:
-    """Thin calls on an ``InfisicalClient``; each returns the API's ``secretRotation`` object, checked for shape."""
+class RotationsApi:
+    """Thin calls on an ``InfisicalClient`` for one rotation type; each returns the API's ``secretRotation``
+    object, checked for shape."""
 
-    def __init__(self, client):
+    def __init__(self, client, rotation_type=None):
         self.client = client
+        # Without a type, only the listing of every type is open.
+        self.path = f"{ALL_ROTATIONS_PATH}/{quote(rotation_type, safe='')}" if rotation_type else None
 
     def find(self, rotation_id=None, name=None, project_id=None, environment=None, secret_path="/"):
         """The rotation with that id, or with that name in that folder; ``None`` when there is none.
@@ -35,7 +39,7 @@ class DbtRotationsApi:
         if rotation_id:
             path, query = self._item(rotation_id), None
         else:
-            path = f"{ROTATIONS_PATH}/rotation-name/{quote(name, safe='')}"
+            path = f"{self.path}/rotation-name/{quote(name, safe='')}"
             query = {"projectId": project_id, "environment": environment, "secretPath": secret_path}
         try:
             answer = self.client.get(path, "secretRotation", query)
@@ -47,11 +51,13 @@ class DbtRotationsApi:
             raise
         return _checked(answer, "GET", path, rotation_id)
 
-    def list_in_project(self, project_id):
-        answer = self.client.get(ROTATIONS_PATH, "secretRotations", {"projectId": project_id})
+    def list_in_project(self, project_id, every_type=False):
+        """The project's rotations of this type, or of every type (one request either way)."""
+        path = ALL_ROTATIONS_PATH if every_type else self.path
+        answer = self.client.get(path, "secretRotations", {"projectId": project_id})
         if not isinstance(answer, list):
-            raise InfisicalError(f"the answer's secretRotations is not a list ({NOT_THE_API})", method="GET", path=ROTATIONS_PATH)
-        return [_checked(item, "GET", ROTATIONS_PATH, where=f"secretRotations[{index}]") for index, item in enumerate(answer)]
+            raise InfisicalError(f"the answer's secretRotations is not a list ({NOT_THE_API})", method="GET", path=path)
+        return [_checked(item, "GET", path, where=f"secretRotations[{index}]") for index, item in enumerate(answer)]
 
     def update(self, rotation_id, body):
         # Setting values is idempotent, so a PATCH may be repeated after a lost answer.
@@ -60,8 +66,8 @@ class DbtRotationsApi:
 
     def create(self, body):
         # Creating issues a dbt token: never repeated blindly (see dbt_token_rotation's reconciliation).
-        answer = self.client.request("POST", ROTATIONS_PATH, "secretRotation", body=body, replayable=False)
-        return _checked(answer, "POST", ROTATIONS_PATH, ambiguous=True)
+        answer = self.client.request("POST", self.path, "secretRotation", body=body, replayable=False)
+        return _checked(answer, "POST", self.path, ambiguous=True)
 
     def delete(self, rotation_id, delete_secrets=False, revoke_generated_credentials=False):
         """Delete; ``None`` when it was already gone (also when a repeated DELETE finds its own work done)."""
@@ -82,9 +88,8 @@ class DbtRotationsApi:
     def rotate_path(self, rotation_id):
         return self._item(rotation_id) + "/rotate-secrets"
 
-    @staticmethod
-    def _item(rotation_id):
-        return f"{ROTATIONS_PATH}/{quote(rotation_id, safe='')}"
+    def _item(self, rotation_id):
+        return f"{self.path}/{quote(rotation_id, safe='')}"
 
 
 def _checked(answer, method, path, rotation_id=None, ambiguous=False, where="secretRotation"):

@@ -16,7 +16,7 @@ from urllib.parse import quote, quote_plus
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._api import DbtRotationsApi
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._api import RotationsApi
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import (
     HAS_REQUESTS,
     MAX_WAIT_SECONDS,
@@ -31,6 +31,7 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._options
     input_errors,
     normalise_options,
     option_errors,
+    typed_errors,
     url_secrets,
 )
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import (
@@ -39,6 +40,7 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotatio
     normalise_secret_path,
     option_path,
 )
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._types import TYPES
 
 
 def escaped_forms(secret):
@@ -58,9 +60,11 @@ class InfisicalModule(AnsibleModule):
     ``identifies_rotation`` the module takes the connection options only. With ``project_listing``
     a bare ``project_id`` (no name) is a valid way to select rotations; with ``renames`` a ``name``
     beside ``rotation_id`` is the wanted name, otherwise it must be the rotation's name.
+    ``rotation_type`` fixes the type (a typed front-end); else the ``type`` option gives it.
     """
 
-    def __init__(self, argument_spec=None, identifies_rotation=True, project_listing=False, renames=False, **kwargs):
+    def __init__(self, argument_spec=None, identifies_rotation=True, project_listing=False, renames=False,
+                 rotation_type=None, **kwargs):
         spec = dict(CONNECTION_SPEC, **(REFERENCE_SPEC if identifies_rotation else {}))
         spec.update(argument_spec or {})
         self._input_errors = []
@@ -70,7 +74,10 @@ class InfisicalModule(AnsibleModule):
         if not HAS_REQUESTS:
             self.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         normalise_options(self.params)
+        self.rotation_type = rotation_type or self.params.get("type")
         errors = self._input_errors + option_errors(self.params, self.argument_spec)
+        if self.entry:
+            errors += typed_errors(self.params, self.entry)
         if identifies_rotation:
             errors += self._reference_errors(project_listing)
         if errors:
@@ -99,10 +106,15 @@ class InfisicalModule(AnsibleModule):
             self.no_log_values.update(escaped_forms(secret))
 
     @property
+    def entry(self):
+        """The registry entry of the rotation type the task is about (``None`` when it names none)."""
+        return TYPES.get(self.rotation_type)
+
+    @property
     def api(self):
-        """The rotation endpoints, on a client that logs in at its first request (once per run)."""
+        """The rotation endpoints of the type, on a client that logs in at its first request (once per run)."""
         if self._api is None:
-            self._api = DbtRotationsApi(self.client(hide_access_token=True))
+            self._api = RotationsApi(self.client(hide_access_token=True), self.rotation_type)
         return self._api
 
     def client(self, hide_access_token):
@@ -113,7 +125,7 @@ class InfisicalModule(AnsibleModule):
         return client
 
     def reference(self):
-        """The lookup arguments for ``DbtRotationsApi.find``: the id, or the name in its folder."""
+        """The lookup arguments for ``RotationsApi.find``: the id, or the name in its folder."""
         if self.params["rotation_id"]:
             return {"rotation_id": self.params["rotation_id"]}
         params = self.params

@@ -22,15 +22,10 @@ from ansible.module_utils.basic import env_fallback
 from ansible.module_utils.common.validation import check_type_dict
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import CREDENTIAL_OPTIONS, header_safe
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import UUID, api_length, api_trim
-
-PERMISSION_SETS = (
-    "account_admin", "account_viewer", "admin", "analyst", "billing_admin", "cost_insights_admin",
-    "cost_insights_viewer", "cost_management_admin", "cost_management_viewer", "database_admin", "developer",
-    "fusion_admin", "git_admin", "job_admin", "job_runner", "job_viewer", "manage_marketplace_apps", "member",
-    "metadata_only", "owner", "project_creator", "readonly", "scim_only", "security_admin", "semantic_layer_only",
-    "stakeholder", "team_admin", "webhooks_only",
-)
+from ansible_collections.infisical.secret_rotation.plugins.module_utils import _schema
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import TYPED_SETTINGS
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._schema import MAX_SAFE_INTEGER, UUID, api_length, api_trim, shown
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._types import DBT_PERMISSION_SETS
 
 CONNECTION_SPEC = dict(
     url=dict(type="str", default="https://app.infisical.com", fallback=(env_fallback, ["INFISICAL_URL", "INFISICAL_HOST"])),
@@ -66,7 +61,7 @@ SETTINGS_SPEC = dict(
     parameters=dict(type="dict", options=dict(
         token_name=dict(type="str"),
         permission_grants=dict(type="list", elements="dict", options=dict(
-            permission_set=dict(type="str", required=True, choices=list(PERMISSION_SETS)),
+            permission_set=dict(type="str", required=True, choices=list(DBT_PERMISSION_SETS)),
             project_id=dict(type="int"),
         )),
     )),
@@ -74,6 +69,7 @@ SETTINGS_SPEC = dict(
 )
 
 _DURATION_PART = re.compile(r"(\d+)\s*([smhdw])")
+_DURATION_TEXT = "must be a duration such as 90s, 30m, 12h, 7d, 2w, 1d12h, or a number of seconds"
 _SECONDS_PER_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
@@ -94,8 +90,6 @@ CREDENTIALS = tuple(option for options in CREDENTIAL_OPTIONS.values() for option
 # What Infisical's slug check (slugify(value) === value) lets through: no leading, trailing or double hyphen.
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SLUG_TEXT = "1-64 characters of lowercase letters, digits and single hyphens, starting and ending with a letter or digit"
-# The largest integer a JSON number keeps exactly in Infisical (JavaScript's Number.MAX_SAFE_INTEGER).
-MAX_SAFE_INTEGER = 2 ** 53 - 1
 
 
 def _slug(value):
@@ -127,17 +121,12 @@ RULES = {
     "rotation_interval": (_between(1, 36500), "must be 1 to 36500 (days)"),
     "rotate_at_utc.hours": (_between(0, 23), "must be an hour from 0 to 23"),
     "rotate_at_utc.minutes": (_between(0, 59), "must be a minute from 0 to 59"),
-    "parameters.token_name": (_length(1, 255), "must be 1-255 characters"),
-    "parameters.permission_grants": (lambda value: len(value) >= 1, "must hold at least one grant"),
-    "parameters.permission_grants.project_id": (lambda value: value >= 1, "must be a positive dbt project id"),
-    "skip_if_rotated_within": (lambda value: parse_duration(value) is not None,
-                               "must be a duration such as 90s, 30m, 12h, 7d, 2w, 1d12h, or a number of seconds"),
-    "secrets_mapping.service_token": (lambda value: api_trim(value) != "" and not re.search(r"[:/]", value),
-                                      "must be a secret name, not empty and without ':' or '/'"),
+    "skip_if_rotated_within": (lambda value: parse_duration(value) is not None, _DURATION_TEXT),
+    "overdue_after": (lambda value: parse_duration(value) is not None, _DURATION_TEXT),
 }
 
 
-def _walk(spec, params, shown="", path=""):
+def _walk(spec, params, where="", path=""):
     """Yield (holder, name, option spec, display name, rule path) for every option given, sub-options included.
 
     The caller may change or remove ``holder[name]`` before the walk goes on into it.
@@ -145,20 +134,12 @@ def _walk(spec, params, shown="", path=""):
     for name, option in spec.items():
         if not isinstance(params, dict) or params.get(name) is None:
             continue
-        here, rule = f"{shown}.{name}" if shown else name, f"{path}.{name}" if path else name
+        here, rule = f"{where}.{name}" if where else name, f"{path}.{name}" if path else name
         yield params, name, option, here, rule
         value = params.get(name)
         if option.get("options") and value is not None:
             for index, item in enumerate(value if isinstance(value, list) else [value]):
                 yield from _walk(option["options"], item, f"{here}[{index}]" if isinstance(value, list) else here, rule)
-
-
-def _shown(value):
-    """A value for a message; a huge number is described, not printed (it may not even convert to text)."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SAFE_INTEGER:
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _integer_rule(value):
@@ -198,23 +179,23 @@ def _input_problem(option, value):
     """(what is wrong, as the end of a sentence that starts with the option's name, or ``None``; the value as
     Ansible will read it). The value of a no_log option is never shown."""
     kind, sub_options = option.get("type"), option.get("options")
-    shown = " (its value is not shown)" if option.get("no_log") else f"={_shown(value)}"
+    described = " (its value is not shown)" if option.get("no_log") else f"={shown(value)}"
     if kind == "int":
         problem = _integer_rule(value)
-        return (f"{shown} {problem}" if problem else None), value
+        return (f"{described} {problem}" if problem else None), value
     if kind in ("str", "path") and isinstance(value, (dict, list)):
         # Ansible would send the text of the list or mapping.
-        return f"{shown} must be a single value, not a {'list' if isinstance(value, list) else 'mapping'}", value
+        return f"{described} must be a single value, not a {'list' if isinstance(value, list) else 'mapping'}", value
     if sub_options and kind == "dict":
         mapping = _as_mapping(value)
-        return (None, mapping) if mapping is not None else (f"{shown} {_mapping_rule(option)}", value)
+        return (None, mapping) if mapping is not None else (f"{described} {_mapping_rule(option)}", value)
     if sub_options and kind == "list":
         if not isinstance(value, list):
-            return f"{shown} must be a list of mappings with the keys {', '.join(sub_options)}", value
+            return f"{described} must be a list of mappings with the keys {', '.join(sub_options)}", value
         items = [_as_mapping(item) for item in value]
         for index, item in enumerate(items):
             if item is None:
-                return f"[{index}]={_shown(value[index])} {_mapping_rule(option)}", value
+                return f"[{index}]={shown(value[index])} {_mapping_rule(option)}", value
         return None, items
     return None, value
 
@@ -227,10 +208,10 @@ def input_errors(spec, params):
     that stand for a mapping are read as Ansible would, so the values inside are checked too.
     """
     errors = []
-    for holder, name, option, shown, _rule in _walk(spec, params):
+    for holder, name, option, where, _rule in _walk(spec, params):
         problem, value = _input_problem(option, holder[name])
         if problem:
-            errors.append(shown + problem)
+            errors.append(where + problem)
             del holder[name]
         else:
             holder[name] = value
@@ -289,10 +270,28 @@ def option_errors(params, spec):
     problem = url_error(params["url"]) if isinstance(params.get("url"), str) else None
     if problem:
         errors.append(problem)
-    for holder, name, _option, shown, rule_path in _walk(spec, params):
+    for holder, name, _option, where, rule_path in _walk(spec, params):
         check, rule = RULES.get(rule_path, (None, None))
         if check and not check(holder[name]):
-            errors.append(f"{shown}={_shown(holder[name])} {rule}")
+            errors.append(f"{where}={shown(holder[name])} {rule}")
+    return errors
+
+
+def typed_errors(params, entry):
+    """A sentence per problem of the type-specific settings against the type's registry ``entry``.
+
+    ``parameters`` and ``secrets_mapping`` may be given in part (the rest keeps its current value);
+    ``temporary_parameters`` is sent whole, at creation only.
+    """
+    errors = []
+    for option, (key, _api_key) in TYPED_SETTINGS.items():
+        if params.get(option) is not None:
+            errors += _schema.check(entry[key], params[option], option, complete=False)
+    if params.get("temporary_parameters") is not None:
+        if entry.get("temporary_parameters") is None:
+            errors.append(f"temporary_parameters: a {entry['slug']} rotation takes none")
+        else:
+            errors += _schema.check(entry["temporary_parameters"], params["temporary_parameters"], "temporary_parameters")
     return errors
 
 

@@ -16,22 +16,21 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
+from ansible_collections.infisical.secret_rotation.plugins.module_utils import _schema
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._schema import UUID, api_length, api_trim
+
 # The settings a playbook manages on an existing rotation (PATCH body keys, in option names).
 MANAGED_SETTINGS = ("name", "description", "auto_rotation_enabled", "rotation_interval", "rotate_at_utc",
                     "parameters", "secrets_mapping")
 # Set once at creation; the API cannot change them afterwards.
 IDENTITY_FIELDS = ("project_id", "environment", "secret_path", "connection_id")
 # Nested settings whose sub-options may be managed one by one.
-PARTIAL_SETTINGS = ("parameters", "rotate_at_utc")
-# What a new rotation needs (besides its name tuple), and what it gets when a part is left out.
-CREATION_NEEDS = ("connection_id", "rotation_interval", "parameters.token_name", "parameters.permission_grants",
-                  "secrets_mapping")
+PARTIAL_SETTINGS = ("parameters", "secrets_mapping", "rotate_at_utc")
+# What a new rotation needs besides its name tuple and what its type requires, and what it gets when a part is left out.
+CREATION_NEEDS = ("connection_id", "rotation_interval")
 CREATE_DEFAULTS = {"rotate_at_utc": {"hours": 0, "minutes": 0}}
-
-# What JavaScript's String.prototype.trim removes (Infisical's zod schemas trim with it), unlike str.strip:
-# no U+001C-U+001F or U+0085, but U+FEFF.
-_API_WHITESPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-                  "\u2028\u2029\u202f\u205f\u3000\ufeff"
+# The type-specific settings: option name -> (registry key, API key).
+TYPED_SETTINGS = {"parameters": ("parameters", "parameters"), "secrets_mapping": ("secrets_mapping", "secretsMapping")}
 
 # Option names that are not the plain snake_case of their API name.
 _OPTION_FOR_API = {
@@ -41,7 +40,8 @@ _OPTION_FOR_API = {
 }
 _API_FOR_OPTION = {option: api for api, option in _OPTION_FOR_API.items()}
 
-# Result key -> where it sits in the API's rotation object. Anything not listed is never returned.
+# Result key -> where it sits in the API's rotation object. Anything not listed is never returned; the
+# type's parameters and secrets mapping are added through the registry (``rotation_from_api``).
 _RESULT_FIELDS = (
     ("id", ("id",)),
     ("name", ("name",)),
@@ -57,8 +57,6 @@ _RESULT_FIELDS = (
     ("auto_rotation_enabled", ("isAutoRotationEnabled",)),
     ("rotation_interval", ("rotationInterval",)),
     ("rotate_at_utc", ("rotateAtUtc",)),
-    ("parameters", ("parameters",)),
-    ("secrets_mapping", ("secretsMapping",)),
     ("active_index", ("activeIndex",)),
     ("rotation_status", ("rotationStatus",)),
     ("last_rotation_message", ("lastRotationMessage",)),
@@ -70,16 +68,12 @@ _RESULT_FIELDS = (
     ("created_at", ("createdAt",)),
     ("updated_at", ("updatedAt",)),
 )
-# Keys allowed inside the nested objects of a result, in API spelling.
-_NESTED_FIELDS = {"rotateAtUtc": ("hours", "minutes"), "parameters": ("tokenName", "permissionGrants"),
-                  "permissionGrants": ("permissionSet", "projectId"), "secretsMapping": ("serviceToken",)}
+_ROTATE_AT_UTC = {"type": "object", "fields": {"hours": {"type": "integer"}, "minutes": {"type": "integer"}}}
 
 
 def option_name(api_name):
     """``rotationInterval`` -> ``rotation_interval`` (and the few names that differ)."""
-    if api_name in _OPTION_FOR_API:
-        return _OPTION_FOR_API[api_name]
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", api_name).lower()
+    return _OPTION_FOR_API.get(api_name) or _schema.snake(api_name)
 
 
 def api_name(option):
@@ -101,29 +95,22 @@ def option_path(api_path):
     return text
 
 
-def _whitelisted(api_key, value):
-    """Copy an API value into option spelling, keeping only the keys we know."""
-    if isinstance(value, dict):
-        allowed = _NESTED_FIELDS.get(api_key, ())
-        return {option_name(key): _whitelisted(key, value[key]) for key in allowed if key in value}
-    if isinstance(value, list):
-        return [_whitelisted(api_key, item) for item in value]
-    return value
-
-
-def rotation_from_api(api):
-    """The rotation as modules return it: snake_case, whitelisted, no secret value."""
+def rotation_from_api(api, entry):
+    """The rotation as modules return it: snake_case, whitelisted by the base fields and the type's registry
+    entry (so a secret the API might add one day never reaches a task result)."""
     result = {}
     for key, path in _RESULT_FIELDS:
         value = api
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
-        result[key] = _whitelisted(path[-1], value)
-    return normalise(result)
+        result[key] = value
+    result["rotate_at_utc"] = _schema.from_api(_ROTATE_AT_UTC, result["rotate_at_utc"])
+    for option, (key, api_key) in TYPED_SETTINGS.items():
+        result[option] = _schema.from_api(entry[key], api.get(api_key)) if entry else None
+    return normalise(result, entry)
 
 
 # What every module reads of a rotation, and the JSON type Infisical sends it as ("?": may be null or left out).
-# "[]" stands for each element of a list.
 _SHAPE = (
     ("id", "uuid"), ("name", "string"), ("type", "string"), ("projectId", "string"), ("connectionId", "uuid"),
     ("environment", "object"), ("environment.slug", "string"), ("folder", "object"), ("folder.path", "string"),
@@ -131,12 +118,8 @@ _SHAPE = (
     ("rotateAtUtc", "object"), ("rotateAtUtc.hours", "number"), ("rotateAtUtc.minutes", "number"),
     ("rotationStatus", "string"), ("lastRotationMessage", "string?"), ("lastRotatedAt", "timestamp"),
     ("lastRotationAttemptedAt", "timestamp"), ("nextRotationAt", "timestamp?"), ("activeIndex", "number?"),
-    ("parameters", "object"), ("parameters.tokenName", "string"), ("parameters.permissionGrants", "array"),
-    ("parameters.permissionGrants.[]", "object"), ("parameters.permissionGrants.[].permissionSet", "string"),
-    ("parameters.permissionGrants.[].projectId", "number?"),
-    ("secretsMapping", "object"), ("secretsMapping.serviceToken", "string"),
+    ("parameters", "object"), ("secretsMapping", "object"),
 )
-UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _MISSING = object()
 
 
@@ -191,16 +174,6 @@ def shape_problems(api, where="secretRotation"):
     return problems
 
 
-def api_trim(text):
-    """The string as Infisical stores it: trimmed the JavaScript way."""
-    return text.strip(_API_WHITESPACE)
-
-
-def api_length(text):
-    """The length Infisical's limits count: UTF-16 code units, as JavaScript does (an emoji counts 2)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
 def parse_timestamp(text):
     """An API timestamp (``2026-11-23T05:37:11.080Z``) as an aware datetime; ``None`` for ``None``.
 
@@ -225,23 +198,17 @@ def _number(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _grants(grants):
-    """Permission grants as a canonical, order-free list; a ``project_id`` of null means left out."""
-    canonical = set()
-    for grant in grants or ():
-        project_id = _number(grant.get("project_id"))
-        canonical.add((grant["permission_set"], project_id))
-    return [dict(permission_set=permission_set, **({} if project_id is None else {"project_id": project_id}))
-            for permission_set, project_id in sorted(canonical, key=lambda item: (item[0], item[1] is not None, item[1] or 0))]
-
-
 def _trimmed(mapping, key):
     if isinstance(mapping.get(key), str):
         mapping[key] = api_trim(mapping[key])
 
 
-def normalise(settings):
-    """Bring settings (from the API or from options) to one comparable form: the form Infisical stores."""
+def normalise(settings, entry=None):
+    """Bring settings (from the API or from options) to one comparable form: the form Infisical stores.
+
+    The type's parameters and secrets mapping follow its registry ``entry`` (trimmed strings, sets in one
+    order, keys with a null value left out).
+    """
     result = dict(settings)
     for key in ("description", "project_id", "environment"):
         _trimmed(result, key)
@@ -249,16 +216,13 @@ def normalise(settings):
         result["description"] = None
     if result.get("secret_path"):
         result["secret_path"] = normalise_secret_path(result["secret_path"])
-    for key, sub in (("parameters", "token_name"), ("secrets_mapping", "service_token")):
-        if isinstance(result.get(key), dict):
-            result[key] = dict(result[key])
-            _trimmed(result[key], sub)
     if result.get("rotation_interval") is not None:
         result["rotation_interval"] = _number(result["rotation_interval"])
     if isinstance(result.get("rotate_at_utc"), dict):
         result["rotate_at_utc"] = {key: _number(value) for key, value in result["rotate_at_utc"].items()}
-    if isinstance(result.get("parameters"), dict) and "permission_grants" in result["parameters"]:
-        result["parameters"] = dict(result["parameters"], permission_grants=_grants(result["parameters"]["permission_grants"]))
+    for option, (key, _api_key) in TYPED_SETTINGS.items():
+        if entry and isinstance(result.get(option), dict):
+            result[option] = _schema.canonical(entry[key], result[option])
     return result
 
 
@@ -267,11 +231,11 @@ def normalise_secret_path(path):
     return api_trim(path).rstrip("/") or "/"
 
 
-def desired_settings(params, current=None):
+def desired_settings(params, entry, current=None):
     """The managed settings as the task wants them: options left unset are not managed.
 
-    ``parameters`` and ``rotate_at_utc`` are single objects in the API; a sub-option left unset
-    keeps its current value, so managing only ``token_name`` never drops the grants.
+    ``parameters``, ``secrets_mapping`` and ``rotate_at_utc`` are single objects in the API; a sub-option
+    left unset keeps its current value, so managing only ``token_name`` never drops the grants.
     """
     desired = {}
     for key in MANAGED_SETTINGS:
@@ -282,7 +246,7 @@ def desired_settings(params, current=None):
             given = {sub: sub_value for sub, sub_value in value.items() if sub_value is not None}
             value = dict((current or {}).get(key) or {}, **given)
         desired[key] = value
-    return normalise(desired)
+    return normalise(desired, entry)
 
 
 def changed_settings(desired, current):
@@ -296,9 +260,23 @@ def identity_conflicts(params, current, fields=IDENTITY_FIELDS):
     return [f"{key} is {current.get(key)!r}, not {value!r}" for key, value in wanted.items() if value != current.get(key)]
 
 
-def settings_to_api(settings):
-    """Option-spelled settings as an API body (PATCH or create)."""
-    return {api_name(key): _to_api(value) for key, value in settings.items()}
+def settings_to_api(settings, entry, current_api=None):
+    """Option-spelled settings as an API body (PATCH or create).
+
+    A PATCH replaces ``parameters`` whole: keys of ``current_api``'s parameters that the registry does not
+    know are sent back as they are, so a newer Infisical's parameter is not lost.
+    """
+    body = {}
+    for key, value in settings.items():
+        if key in TYPED_SETTINGS:
+            registry_key, api_key = TYPED_SETTINGS[key]
+            value = _schema.to_api(entry[registry_key], value)
+            if current_api and isinstance(current_api.get(api_key), dict):
+                value = dict(current_api[api_key], **value)
+            body[api_key] = value
+        else:
+            body[api_name(key)] = _to_api(value)
+    return body
 
 
 def _to_api(value):
@@ -309,16 +287,35 @@ def _to_api(value):
     return value
 
 
-def creation_gaps(params):
-    """The options a create needs that the task leaves out."""
-    gaps = []
-    for path in CREATION_NEEDS:
-        value = params
-        for part in path.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
-        if value is None:
-            gaps.append(path)
+def creation_gaps(params, entry):
+    """The options a create needs that the task leaves out (base ones, then what the type requires)."""
+    gaps = [option for option in CREATION_NEEDS if params.get(option) is None]
+    for option, (key, _api_key) in TYPED_SETTINGS.items():
+        given = params.get(option)
+        if option == "secrets_mapping" and given is None:
+            gaps.append(option)
+            continue
+        for name, api_key in _schema.option_names(entry[key]).items():
+            field = entry[key]["fields"][api_key]
+            if field.get("required") and "default" not in field and (given or {}).get(name) is None:
+                gaps.append(f"{option}.{name}")
     return gaps
+
+
+def health(rotation, now, overdue_after):
+    """(``health``, ``health_reason``): ``failed``, ``overdue`` (auto-rotation on and the next rotation more
+    than ``overdue_after`` seconds late), ``paused`` (auto-rotation off) or ``ok``; the reason a person can act on."""
+    if rotation.get("rotation_status") == "failed":
+        message = rotation.get("last_rotation_message") or "no message"
+        return "failed", (f"the last rotation failed at {rotation.get('last_rotation_attempted_at')}: {message};"
+                          " fix the cause, then rotate it")
+    if not rotation.get("auto_rotation_enabled"):
+        return "paused", "auto-rotation is off: it rotates only when asked to"
+    due = parse_timestamp(rotation.get("next_rotation_at"))
+    if due is not None and (now - due).total_seconds() > overdue_after:
+        return "overdue", (f"the rotation due at {rotation['next_rotation_at']} has not happened: check Infisical's"
+                           " rotation queue and the connection, or rotate it now")
+    return "ok", f"rotated at {rotation.get('last_rotated_at')}; next at {rotation.get('next_rotation_at')}"
 
 
 def diff_view(keys, before, after):

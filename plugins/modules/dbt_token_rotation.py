@@ -276,101 +276,9 @@ diff:
     after: {rotation_interval: 14}
 """
 
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import InfisicalError
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._ensure import ensure_rotation
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._module import InfisicalModule
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._options import SETTINGS_SPEC
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import (
-    CREATE_DEFAULTS,
-    MANAGED_SETTINGS,
-    changed_settings,
-    creation_gaps,
-    desired_settings,
-    diff_view,
-    normalise,
-    rotation_from_api,
-    settings_to_api,
-)
-
-# Infisical's answer when a deleted rotation left its secret behind (deleteSecrets=false).
-SECRET_EXISTS = "The following secrets already exist"
-
-
-def ensure_rotation(module):
-    current = find(module)
-    if module.params["state"] == "absent":
-        delete(module, current)
-    elif current is None:
-        create(module)
-    else:
-        update(module, current)
-
-
-def find(module):
-    try:
-        found = module.api.find(**module.reference())
-    except InfisicalError as err:
-        # Nothing to delete in a folder that does not exist; anything else there would fail.
-        if err.missing_folder and module.params["state"] == "absent":
-            return None
-        raise
-    return rotation_from_api(found) if found else None
-
-
-def update(module, current):
-    module.check_identity(current)
-    desired = desired_settings(module.params, current)
-    changed = changed_settings(desired, current)
-    after = dict(current, **desired)
-    if changed and not module.check_mode:
-        after = rotation_from_api(module.api.update(current["id"], settings_to_api({key: desired[key] for key in changed})))
-    finish(module, bool(changed), after, diff_view(desired, current, after))
-
-
-def create(module):
-    if module.params["rotation_id"]:
-        module.fail_json(msg=f"no rotation has rotation_id {module.params['rotation_id']}; to create one, identify it by name")
-    gaps = creation_gaps(module.params)
-    if gaps:
-        module.fail_json(msg=f"rotation {module.params['name']!r} does not exist; to create it give {', '.join(gaps)}")
-    reference = module.reference()
-    desired = desired_settings(module.params, CREATE_DEFAULTS)
-    after = normalise(dict(desired, project_id=reference["project_id"], environment=reference["environment"],
-                           secret_path=reference["secret_path"], connection_id=module.params["connection_id"]))
-    if not module.check_mode:
-        after = rotation_from_api(create_once(module, settings_to_api(after)))
-    finish(module, True, after, diff_view(desired, None, after))
-
-
-def create_once(module, body):
-    """POST the rotation; if the answer is lost, look it up instead of creating a second one."""
-    try:
-        return module.api.create(body)
-    except InfisicalError as err:
-        if err.status == 400 and err.message.startswith(SECRET_EXISTS):
-            err.message += (" (a deleted rotation may have left it: delete that secret, choose another"
-                            " secrets_mapping.service_token, or delete with delete_secrets=true)")
-        if not err.ambiguous:
-            raise
-        found = module.api.find(**module.reference())
-        if found is None:
-            err.message += ("; the rotation does not exist now (it was not created, or its creation is still under way),"
-                            " and running the task again is safe: it looks the rotation up first")
-            raise
-        module.warn(f"the answer to the create request was lost ({err}); the rotation exists now and is reported as created")
-        return found
-
-
-def delete(module, current):
-    if current is not None and not module.check_mode:
-        module.api.delete(current["id"], module.params["delete_secrets"], module.params["revoke_generated_credentials"])
-    finish(module, current is not None, None, diff_view(MANAGED_SETTINGS, current, None))
-
-
-def finish(module, changed, rotation, diff):
-    result = {"changed": changed, "rotation": rotation}
-    if module._diff:
-        result["diff"] = diff
-    module.exit_json(**result)
 
 
 def main():
@@ -381,7 +289,7 @@ def main():
         delete_secrets=dict(type="bool", default=False),
         revoke_generated_credentials=dict(type="bool", default=False),
     )
-    module = InfisicalModule(argument_spec, renames=True, supports_check_mode=True)
+    module = InfisicalModule(argument_spec, renames=True, rotation_type="dbt-service-token", supports_check_mode=True)
     module.run(ensure_rotation)
 
 

@@ -241,22 +241,11 @@ rotations:
 """
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._module import InfisicalModule
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import rotation_from_api
-
-
-def read_rotations(module):
-    if module.params["rotation_id"] or module.params["name"]:
-        found = module.api.find(**module.reference())
-        rotations = [rotation_from_api(found)] if found else []
-        for rotation in rotations:
-            module.check_identity(rotation)
-    else:
-        rotations = [rotation_from_api(found) for found in module.api.list_in_project(module.params["project_id"])]
-    module.exit_json(changed=False, rotations=rotations)
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._read import READ_SPEC, read_rotations
 
 
 def main():
-    module = InfisicalModule(supports_check_mode=True, project_listing=True)
+    module = InfisicalModule(READ_SPEC, rotation_type="dbt-service-token", project_listing=True, supports_check_mode=True)
     module.run(read_rotations)
 
 

@@ -15,11 +15,11 @@ import pytest
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._options import (
     CONNECTION_SPEC,
-    PERMISSION_SETS,
     REFERENCE_SPEC,
     SETTINGS_SPEC,
     option_errors,
     parse_duration,
+    typed_errors,
 )
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import (
     CREATE_DEFAULTS,
@@ -36,6 +36,9 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotatio
     settings_to_api,
 )
 
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._types import DBT_PERMISSION_SETS as PERMISSION_SETS, TYPES
+
+DBT = TYPES["dbt-service-token"]
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures")
 
 
@@ -59,7 +62,7 @@ def test_rotation_from_api_is_a_whitelist(api_rotation):
     api_rotation["encryptedGeneratedCredentials"] = "c2VjcmV0"
     api_rotation["generatedCredentials"] = [{"serviceToken": "dbtu_live_token"}]
     api_rotation["parameters"]["serviceToken"] = "dbtu_live_token"
-    result = rotation_from_api(api_rotation)
+    result = rotation_from_api(api_rotation, DBT)
     assert "dbtu_live_token" not in json.dumps(result) and "c2VjcmV0" not in json.dumps(result)
     assert set(result["parameters"]) == {"token_name", "permission_grants"}
 
@@ -68,83 +71,83 @@ def test_rotation_from_api_normalises(api_rotation):
     api_rotation["folder"]["path"] = "/dbt/"
     api_rotation["rotationInterval"] = 30.0
     api_rotation["description"] = ""
-    result = rotation_from_api(api_rotation)
+    result = rotation_from_api(api_rotation, DBT)
     assert result["secret_path"] == "/dbt" and result["rotation_interval"] == 30 and result["description"] is None
     assert isinstance(result["rotation_interval"], int)
 
 
 def test_grants_compare_as_a_set_and_null_project_means_left_out(api_rotation):
-    current = rotation_from_api(api_rotation)
+    current = rotation_from_api(api_rotation, DBT)
     params = {"parameters": {"token_name": None, "permission_grants": [
         {"permission_set": "job_admin", "project_id": 111}, {"permission_set": "account_viewer", "project_id": None},
         {"permission_set": "job_admin", "project_id": 111}]}}
-    assert changed_settings(desired_settings(params, current), current) == []
+    assert changed_settings(desired_settings(params, DBT, current), current) == []
 
 
 def test_unset_options_are_not_managed(api_rotation):
-    current = rotation_from_api(api_rotation)
-    assert desired_settings({"description": None, "rotation_interval": None, "parameters": None}, current) == {}
+    current = rotation_from_api(api_rotation, DBT)
+    assert desired_settings({"description": None, "rotation_interval": None, "parameters": None}, DBT, current) == {}
 
 
 def test_partial_parameters_keep_the_rest(api_rotation):
-    current = rotation_from_api(api_rotation)
-    desired = desired_settings({"parameters": {"token_name": "renamed", "permission_grants": None}}, current)
+    current = rotation_from_api(api_rotation, DBT)
+    desired = desired_settings({"parameters": {"token_name": "renamed", "permission_grants": None}}, DBT, current)
     assert changed_settings(desired, current) == ["parameters"]
-    assert settings_to_api({"parameters": desired["parameters"]}) == {"parameters": {
+    assert settings_to_api({"parameters": desired["parameters"]}, DBT) == {"parameters": {
         "tokenName": "renamed",
         "permissionGrants": [{"permissionSet": "account_viewer"}, {"permissionSet": "job_admin", "projectId": 111}]}}
 
 
 def test_partial_rotate_at_utc_keeps_the_rest(api_rotation):
-    current = rotation_from_api(api_rotation)
-    desired = desired_settings({"rotate_at_utc": {"hours": 4, "minutes": None}}, current)
+    current = rotation_from_api(api_rotation, DBT)
+    desired = desired_settings({"rotate_at_utc": {"hours": 4, "minutes": None}}, DBT, current)
     assert desired["rotate_at_utc"] == {"hours": 4, "minutes": 15}
-    assert desired_settings({"rotate_at_utc": {"hours": 4, "minutes": None}}, CREATE_DEFAULTS)["rotate_at_utc"] == {
+    assert desired_settings({"rotate_at_utc": {"hours": 4, "minutes": None}}, DBT, CREATE_DEFAULTS)["rotate_at_utc"] == {
         "hours": 4, "minutes": 0}
 
 
 def test_empty_description_means_none_and_is_sent_as_null(api_rotation):
-    current = rotation_from_api(api_rotation)
-    desired = desired_settings({"description": ""}, current)
+    current = rotation_from_api(api_rotation, DBT)
+    desired = desired_settings({"description": ""}, DBT, current)
     assert changed_settings(desired, current) == ["description"]
-    assert settings_to_api(desired) == {"description": None}
+    assert settings_to_api(desired, DBT) == {"description": None}
     current["description"] = None
     assert changed_settings(desired, current) == []
 
 
 def test_strings_compare_as_infisical_stores_them(api_rotation):
     # Infisical trims with JavaScript's trim: a folded YAML block's final newline is no change.
-    current = rotation_from_api(api_rotation)
+    current = rotation_from_api(api_rotation, DBT)
     params = {"description": current["description"] + "\n", "environment": " dev",
               "parameters": {"token_name": "\u3000" + current["parameters"]["token_name"], "permission_grants": None},
               "secrets_mapping": {"service_token": current["secrets_mapping"]["service_token"] + "\ufeff"}}
-    desired = desired_settings(params, current)
+    desired = desired_settings(params, DBT, current)
     assert changed_settings(desired, current) == [] and identity_conflicts(params, current) == []
     # Not trimmed by JavaScript, so not by us: U+0085 and U+001F are part of the value.
-    assert changed_settings(desired_settings({"description": current["description"] + "\x85"}, current), current) == [
+    assert changed_settings(desired_settings({"description": current["description"] + "\x85"}, DBT, current), current) == [
         "description"]
-    assert desired_settings({"description": " \t "}, current) == {"description": None}
+    assert desired_settings({"description": " \t "}, DBT, current) == {"description": None}
 
 
 def test_settings_to_api_spells_every_option():
     settings = {"name": "n", "description": "d", "auto_rotation_enabled": False, "rotation_interval": 7,
                 "rotate_at_utc": {"hours": 1, "minutes": 2}, "secrets_mapping": {"service_token": "S"},
                 "project_id": "p", "environment": "dev", "secret_path": "/x", "connection_id": "c"}
-    assert settings_to_api(settings) == {"name": "n", "description": "d", "isAutoRotationEnabled": False,
+    assert settings_to_api(settings, DBT) == {"name": "n", "description": "d", "isAutoRotationEnabled": False,
                                          "rotationInterval": 7, "rotateAtUtc": {"hours": 1, "minutes": 2},
                                          "secretsMapping": {"serviceToken": "S"}, "projectId": "p",
                                          "environment": "dev", "secretPath": "/x", "connectionId": "c"}
 
 
 def test_identity_conflicts_only_for_given_fields(api_rotation):
-    current = rotation_from_api(api_rotation)
+    current = rotation_from_api(api_rotation, DBT)
     assert identity_conflicts({"secret_path": "/dbt/", "environment": None}, current) == []
     assert identity_conflicts({"environment": "prod", "connection_id": current["connection_id"]}, current) == [
         "environment is 'dev', not 'prod'"]
 
 
 def test_creation_gaps_name_what_is_missing():
-    assert creation_gaps({"parameters": {"token_name": "t", "permission_grants": None}}) == [
+    assert creation_gaps({"parameters": {"token_name": "t", "permission_grants": None}}, DBT) == [
         "connection_id", "rotation_interval", "parameters.permission_grants", "secrets_mapping"]
 
 
@@ -214,7 +217,8 @@ def base_params(**extra):
     ({"skip_if_rotated_within": "soon"}, "skip_if_rotated_within='soon' must be a duration"),
 ])
 def test_option_rules(extra, message):
-    errors = option_errors(base_params(**extra), SPEC)
+    params = base_params(**extra)
+    errors = option_errors(params, SPEC) + typed_errors(params, TYPES["dbt-service-token"])
     assert len(errors) == 1 and message in errors[0]
 
 
@@ -225,5 +229,5 @@ def test_option_rules_accept_good_values():
                        parameters={"token_name": " " + "t" * 255 + " ", "permission_grants": [
                            {"permission_set": PERMISSION_SETS[-1], "project_id": 1}]},
                        secrets_mapping={"service_token": "DBT_TOKEN"}, skip_if_rotated_within="1d12h")
-    assert option_errors(good, SPEC) == []
+    assert option_errors(good, SPEC) + typed_errors(good, TYPES["dbt-service-token"]) == []
     assert len(PERMISSION_SETS) == 28

@@ -77,7 +77,7 @@ def test_project_listing_is_one_request(server, args):
 def test_an_absent_rotation_gives_an_empty_list(server, args):
     server.script(LOGIN, infisical_error(404, 'Could not find DBT Service Token Rotation with name "nope"', "NotFound"))
     result = run(dict(args, name="nope", project_id=PROJECT_ID, environment="dev", secret_path="/dbt"))
-    assert result == {"changed": False, "rotations": []}
+    assert result["changed"] is False and result["rotations"] == [] and result["summary"]["total"] == 0
 
 
 def test_a_folder_that_does_not_exist_fails_naming_environment_and_secret_path(server, args):

@@ -16,7 +16,8 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._options import PERMISSION_SETS, parse_duration
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._options import parse_duration
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._types import DBT_PERMISSION_SETS as PERMISSION_SETS
 from ansible_collections.infisical.secret_rotation.plugins.modules import dbt_token_rotate, dbt_token_rotation
 
 from ..module_utils.test_client import ACCESS_TOKEN
