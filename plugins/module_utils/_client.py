@@ -39,7 +39,7 @@ else:
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 
-COLLECTION_VERSION = "1.0.0"
+COLLECTION_VERSION = "1.1.0"
 USER_AGENT = f"infisical.secret_rotation/{COLLECTION_VERSION}"
 
 # Longest single wait between attempts: a task may be slowed by rate limits, never hung by them.

@@ -17,7 +17,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils import _schema
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._schema import UUID, api_length, api_trim
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._schema import UUID, api_trim
 
 # The settings a playbook manages on an existing rotation (PATCH body keys, in option names).
 MANAGED_SETTINGS = ("name", "description", "auto_rotation_enabled", "rotation_interval", "rotate_at_utc",

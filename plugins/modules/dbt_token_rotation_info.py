@@ -32,6 +32,7 @@ options:
 extends_documentation_fragment:
   - infisical.secret_rotation.connection
   - infisical.secret_rotation.rotation
+  - infisical.secret_rotation.health
   - infisical.secret_rotation.attributes
   - infisical.secret_rotation.attributes.READ_ONLY
 notes:
@@ -238,6 +239,43 @@ rotations:
       type: str
       returned: always
       sample: "2026-11-23T05:37:11.100Z"
+    health:
+      description: V(ok), V(failed), V(overdue) or V(paused); see O(overdue_after).
+      type: str
+      returned: always
+      sample: ok
+      version_added: 1.1.0
+    health_reason:
+      description: One sentence on why the rotation has that health, and what to look at.
+      type: str
+      returned: always
+      sample: "rotated at 2026-11-23T05:37:11.080Z; next at 2026-12-08T03:15:00.000Z"
+      version_added: 1.1.0
+summary:
+  description: Counts of the rotations returned, by health and by type.
+  returned: success
+  type: dict
+  version_added: 1.1.0
+  contains:
+    total:
+      description: How many rotations were returned.
+      type: int
+    ok:
+      description: How many are healthy.
+      type: int
+    failed:
+      description: How many failed their last rotation.
+      type: int
+    overdue:
+      description: How many are overdue.
+      type: int
+    paused:
+      description: How many have auto-rotation off.
+      type: int
+    by_type:
+      description: How many of each rotation type.
+      type: dict
+  sample: {"total": 2, "ok": 1, "failed": 1, "overdue": 0, "paused": 0, "by_type": {"dbt-service-token": 2}}
 """
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._module import InfisicalModule

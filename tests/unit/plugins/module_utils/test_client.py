@@ -128,7 +128,7 @@ def test_json_content_type_goes_only_with_a_body(server, recorder):
 def test_user_agent_names_the_collection_and_version(server, recorder):
     server.script(ROTATION)
     make_client(server, recorder, auth_method="token_auth").get(ROTATION_PATH, "secretRotation")
-    assert server.requests[0]["headers"]["User-Agent"] == "infisical.secret_rotation/1.0.0"
+    assert server.requests[0]["headers"]["User-Agent"] == f"infisical.secret_rotation/{_client.COLLECTION_VERSION}"
 
 
 def test_query_parameters_are_encoded(server, recorder):

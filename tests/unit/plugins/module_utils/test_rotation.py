@@ -134,9 +134,9 @@ def test_settings_to_api_spells_every_option():
                 "rotate_at_utc": {"hours": 1, "minutes": 2}, "secrets_mapping": {"service_token": "S"},
                 "project_id": "p", "environment": "dev", "secret_path": "/x", "connection_id": "c"}
     assert settings_to_api(settings, DBT) == {"name": "n", "description": "d", "isAutoRotationEnabled": False,
-                                         "rotationInterval": 7, "rotateAtUtc": {"hours": 1, "minutes": 2},
-                                         "secretsMapping": {"serviceToken": "S"}, "projectId": "p",
-                                         "environment": "dev", "secretPath": "/x", "connectionId": "c"}
+                                              "rotationInterval": 7, "rotateAtUtc": {"hours": 1, "minutes": 2},
+                                              "secretsMapping": {"serviceToken": "S"}, "projectId": "p",
+                                              "environment": "dev", "secretPath": "/x", "connectionId": "c"}
 
 
 def test_identity_conflicts_only_for_given_fields(api_rotation):
