@@ -23,6 +23,7 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotatio
     creation_gaps,
     desired_settings,
     diff_view,
+    immutable_conflicts,
     normalise,
     rotation_from_api,
     settings_to_api,
@@ -57,6 +58,9 @@ def find(module):
 def update(module, current, found):
     module.check_identity(current)
     desired = desired_settings(module.params, module.entry, current)
+    frozen = immutable_conflicts(desired, current, module.entry)
+    if frozen:
+        module.fail_json(msg=f"Infisical does not let these change on an existing rotation: {'; '.join(frozen)}", rotation=current)
     changed = changed_settings(desired, current)
     after = dict(current, **desired)
     if changed and not module.check_mode:

@@ -287,6 +287,9 @@ def typed_errors(params, entry):
     for option, (key, _api_key) in TYPED_SETTINGS.items():
         if params.get(option) is not None:
             errors += _schema.check(entry[key], params[option], option, complete=False)
+    names = [api_trim(name) for name in (params.get("secrets_mapping") or {}).values() if isinstance(name, str)]
+    if len(set(names)) < len(names):
+        errors.append("secrets_mapping: each secret name may be given once (Infisical refuses duplicates)")
     if params.get("temporary_parameters") is not None:
         if entry.get("temporary_parameters") is None:
             errors.append(f"temporary_parameters: a {entry['slug']} rotation takes none")

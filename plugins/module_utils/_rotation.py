@@ -260,6 +260,14 @@ def identity_conflicts(params, current, fields=IDENTITY_FIELDS):
     return [f"{key} is {current.get(key)!r}, not {value!r}" for key, value in wanted.items() if value != current.get(key)]
 
 
+def immutable_conflicts(desired, current, entry):
+    """Parameters the type does not let change after creation that the task would change."""
+    wanted, have = desired.get("parameters") or {}, current.get("parameters") or {}
+    names = {key: name for name, key in _schema.option_names(entry["parameters"]).items()}
+    return [f"parameters.{names[key]} is {have.get(names[key])!r}, not {wanted[names[key]]!r}"
+            for key in entry["immutable_parameters"] if names[key] in wanted and wanted[names[key]] != have.get(names[key])]
+
+
 def settings_to_api(settings, entry, current_api=None):
     """Option-spelled settings as an API body (PATCH or create).
 

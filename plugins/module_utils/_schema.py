@@ -16,6 +16,7 @@ free-form map (``values``) are the user's own and never converted.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import math
 import re
@@ -84,16 +85,52 @@ def _string_rule(spec, value):
     if _outside(spec, api_length(text)):
         return spec.get("rule") or _limits(spec, "characters")
     if spec.get("enum") is not None and text not in spec["enum"]:
-        return f"must be one of: {', '.join(spec['enum'])}"
-    if spec.get("pattern") and not re.fullmatch(spec["pattern"], text):
-        return spec.get("pattern_message") or f"must match {spec['pattern']}"
+        return f"must be one of: {', '.join(map(str, spec['enum']))}"
+    patterns = ([{"pattern": spec["pattern"], "message": spec.get("pattern_message")}] if spec.get("pattern") else [])
+    for pattern in patterns + spec.get("patterns", []):
+        if not re.fullmatch(pattern["pattern"], text):
+            return pattern.get("message") or f"must match {pattern['pattern']}"
+    if spec.get("not_one_of") and _folded(text, spec) in [_folded(word, spec) for word in spec["not_one_of"]]:
+        return f"must not be one of: {', '.join(spec['not_one_of'])}"
     if spec.get("uuid") and not UUID.fullmatch(text):
         return "must be a UUID"
+    if spec.get("email") and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        return "must be an email address"
     if spec.get("url") and not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/]+", text):
         return "must be a URL such as https://host"
+    if spec.get("format") == "ip_or_cidr" and not _ip_or_cidr(text):
+        return "must be an IP address or a CIDR block"
     if spec.get("template"):
         return _template_rule(spec["template"], text)
+    if spec.get("json_object") and text:
+        return _json_object_rule(spec["json_object"], text)
     return None
+
+
+def _folded(text, spec):
+    return text.lower() if spec.get("ignore_case") else text
+
+
+def _ip_or_cidr(text):
+    try:
+        ipaddress.ip_network(text, strict=False) if "/" in text else ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _json_object_rule(rules, text):
+    """A string holding a JSON object, with at most ``max_keys`` keys and none of ``forbidden_keys``."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return "must be valid JSON"
+    if not isinstance(value, dict):
+        return "must be a JSON object"
+    if len(value) > rules.get("max_keys", len(value)):
+        return f"must hold at most {rules['max_keys']} keys"
+    forbidden = sorted(key for key in value if key in rules.get("forbidden_keys", ()))
+    return f"must not set {', '.join(forbidden)} (Infisical manages or refuses them)" if forbidden else None
 
 
 def _template_rule(template, text):
@@ -113,6 +150,10 @@ def _number_rule(spec, value):
         return f"is out of range (at most {MAX_SAFE_INTEGER})"
     if spec["type"] == "integer" and not float(value).is_integer():
         return "must be a whole number"
+    if spec.get("enum") is not None and value not in spec["enum"]:
+        return f"must be one of: {', '.join(map(str, spec['enum']))}"
+    if spec.get("exclusive_min") and spec.get("min") is not None and value <= spec["min"]:
+        return f"must be more than {spec['min']}"
     if _outside(spec, value):
         return spec.get("rule") or _limits(spec, "")
     return None
@@ -149,9 +190,20 @@ def _array_problems(spec, value, where, display):
     problems = []
     for index, item in enumerate(value):
         problems += check(spec.get("items", {}), item, f"{where}[{index}]")
-    if spec.get("unique") and not problems and len({json.dumps(item, sort_keys=True) for item in value}) < len(value):
-        problems.append(f"{display} must not hold the same item twice")
+    if not problems and (spec.get("unique") or spec.get("unique_by")):
+        keys = [_identity(spec, item) for item in value]
+        if len(set(keys)) < len(keys):
+            problems.append(f"{display} must not hold the same item twice")
     return problems
+
+
+def _identity(spec, item):
+    """What makes an item of a unique list itself: its ``unique_by`` fields (defaults filled in), or all of it."""
+    if spec.get("unique_by") and isinstance(item, dict):
+        fields = spec["items"]["fields"]
+        names = {key: name for name, key in option_names(spec["items"]).items()}
+        return tuple(json.dumps(item.get(names[key], fields[key].get("default"))) for key in spec["unique_by"])
+    return json.dumps(item, sort_keys=True)
 
 
 def _object_problems(spec, value, where, display, complete):
@@ -173,24 +225,26 @@ def _object_problems(spec, value, where, display, complete):
             continue
         problems += check(field, value[name], f"{where}.{name}")
     if not problems and complete:
-        problems += [f"{where}: {message}" for message in rule_problems(spec.get("rules", ()), value, names)]
+        problems += [f"{where}: {message}" for message in rule_problems(spec.get("rules", ()), value)]
     return problems
 
 
-def rule_problems(rules, value, names=None):
+def rule_problems(rules, value):
     """The messages of the object-level rules ``value`` (option spelling) breaks."""
     problems = []
     for rule in rules:
-        values = [_at(value, path, names) for path in rule.get("fields", ())]
+        values = [_at(value, path) for path in rule.get("fields", ())]
         if rule["kind"] == "any_positive":
             broken = not any(_is_number(item) and item > 0 for item in values)
         elif rule["kind"] == "sum_at_most":
-            limit = _at(value, rule["limit"], names)
+            limit = _at(value, rule["limit"])
             broken = _is_number(limit) and sum(item for item in values if _is_number(item)) > limit
-        elif rule["kind"] == "required_if":
-            broken = _at(value, rule["when"]["path"], names) == rule["when"]["equals"] and not _at(value, rule["path"], names)
+        elif rule["kind"] in ("required_if", "forbidden_unless"):
+            when = _at(value, rule["when"]["path"]) == rule["when"]["equals"]
+            present = bool(_at(value, rule["path"]))
+            broken = (when and not present) if rule["kind"] == "required_if" else (present and not when)
         elif rule["kind"] == "one_of_required":
-            broken = not any(_at(value, path, names) for path in rule["paths"])
+            broken = not any(_at(value, path) for path in rule["paths"])
         else:
             broken = False
         if broken:
@@ -198,7 +252,7 @@ def rule_problems(rules, value, names=None):
     return problems
 
 
-def _at(value, api_path, names=None):
+def _at(value, api_path):
     """The value at a dotted API path inside ``value`` (option spelling), ``None`` when absent."""
     for part in api_path.split("."):
         if not isinstance(value, dict):
