@@ -81,12 +81,19 @@ class RotationsApi:
 
     def rotate(self, rotation_id):
         # No body, so no JSON content type (Infisical answers 500 to an empty JSON body); never repeated blindly.
-        path = self.rotate_path(rotation_id)
+        return self._issue(rotation_id, "rotate-secrets")
+
+    def reconcile(self, rotation_id):
+        """Re-issue a local account's password with the connection's credentials (login-as-target rotations only)."""
+        return self._issue(rotation_id, "reconcile")
+
+    def _issue(self, rotation_id, action):
+        path = self.item_path(rotation_id, action)
         answer = self.client.request("POST", path, "secretRotation", replayable=False)
         return _checked(answer, "POST", path, rotation_id, ambiguous=True)
 
-    def rotate_path(self, rotation_id):
-        return self._item(rotation_id) + "/rotate-secrets"
+    def item_path(self, rotation_id, action):
+        return f"{self._item(rotation_id)}/{action}"
 
     def _item(self, rotation_id):
         return f"{self.path}/{quote(rotation_id, safe='')}"

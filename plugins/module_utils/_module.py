@@ -52,6 +52,18 @@ def escaped_forms(secret):
     return {form for form in forms if form}
 
 
+def _strings(value):
+    """Every string inside a value (a no_log mapping's values included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
 class InfisicalModule(AnsibleModule):
     """An ``AnsibleModule`` that knows the connection options and how a rotation is identified.
 
@@ -92,13 +104,15 @@ class InfisicalModule(AnsibleModule):
         self._input_errors = input_errors(self.argument_spec, self.params)
 
     def _given_secrets(self):
-        """Each no_log option's value and a url's user info, from the arguments or their environment variables."""
+        """Each no_log option's values and a url's user info, from the arguments or their environment variables."""
         for name, option in self.argument_spec.items():
             if option.get("no_log") or name == "url":
                 values = [self.params.get(name)] + [os.environ.get(variable) for variable in option.get("fallback", (None, []))[1]]
                 for value in values:
-                    if isinstance(value, str):
-                        yield from (url_secrets(value) if name == "url" else [value])
+                    if name == "url" and isinstance(value, str):
+                        yield from url_secrets(value)
+                    elif name != "url":
+                        yield from _strings(value)
 
     def hide(self, secret):
         """Mask a secret in every result, warning and message of this run, also where it is quoted escaped."""

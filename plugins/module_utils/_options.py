@@ -25,7 +25,7 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._client 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils import _schema
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotation import TYPED_SETTINGS
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._schema import MAX_SAFE_INTEGER, UUID, api_length, api_trim, shown
-from ansible_collections.infisical.secret_rotation.plugins.module_utils._types import DBT_PERMISSION_SETS
+from ansible_collections.infisical.secret_rotation.plugins.module_utils._types import DBT_PERMISSION_SETS, TYPES
 
 CONNECTION_SPEC = dict(
     url=dict(type="str", default="https://app.infisical.com", fallback=(env_fallback, ["INFISICAL_URL", "INFISICAL_HOST"])),
@@ -52,12 +52,20 @@ REFERENCE_SPEC = dict(
     secret_path=dict(type="str", no_log=False),
 )
 
-# The settings of a rotation (dbt_token_rotation).
-SETTINGS_SPEC = dict(
+# The settings every rotation type shares (rotation, dbt_token_rotation).
+BASE_SETTINGS_SPEC = dict(
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    connection_id=dict(type="str"),
     description=dict(type="str"),
     auto_rotation_enabled=dict(type="bool"),
     rotation_interval=dict(type="int"),
     rotate_at_utc=dict(type="dict", options=dict(hours=dict(type="int"), minutes=dict(type="int"))),
+    delete_secrets=dict(type="bool", default=False),
+    revoke_generated_credentials=dict(type="bool", default=False),
+)
+# The settings of a DBT Service Token Rotation, with its typed parameters (dbt_token_rotation).
+SETTINGS_SPEC = dict(
+    BASE_SETTINGS_SPEC,
     parameters=dict(type="dict", options=dict(
         token_name=dict(type="str"),
         permission_grants=dict(type="list", elements="dict", options=dict(
@@ -66,6 +74,15 @@ SETTINGS_SPEC = dict(
         )),
     )),
     secrets_mapping=dict(type="dict", no_log=False, options=dict(service_token=dict(type="str", required=True, no_log=False))),
+)
+# Any type: the type, and its settings as mappings checked against the registry (rotation).
+TYPE_SPEC = dict(type=dict(type="str", required=True, choices=sorted(TYPES)))
+TYPED_SETTINGS_SPEC = dict(
+    BASE_SETTINGS_SPEC,
+    **TYPE_SPEC,
+    parameters=dict(type="dict"),
+    secrets_mapping=dict(type="dict", no_log=False),
+    temporary_parameters=dict(type="dict", no_log=True),
 )
 
 _DURATION_PART = re.compile(r"(\d+)\s*([smhdw])")

@@ -13,6 +13,7 @@ never repeated blindly, and only an answer that shows a new rotation is believed
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, timezone
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._client import InfisicalError
@@ -23,20 +24,26 @@ ROTATE_SPEC = {"skip_if_rotated_within": dict(type="str")}
 
 
 def rotate(module):
-    reference = module.reference()
-    if "rotation_id" not in reference and not module.check_mode:
-        # The lock is per rotation id: find the id by name, then read again under the lock.
-        reference = {"rotation_id": read(module, reference)["id"]}
-    with module.rotation_lock(reference.get("rotation_id")):
-        before = read(module, reference)
+    with locked(module) as before:
         result = {"rotation": before, "previous_rotated_at": before["last_rotated_at"]}
         recent = rotated_recently(module, module.params["skip_if_rotated_within"], before["last_rotated_at"])
         if recent:
             module.exit_json(changed=False, rotated=False, msg=f"skipped: {recent}", **result)
         if module.check_mode:
             module.exit_json(changed=True, rotated=True, msg="would rotate (check mode)", **result)
-        result["rotation"] = rotate_once(module, before)
+        result["rotation"] = change_once(module, before, module.api.rotate, module.api.item_path(before["id"], "rotate-secrets"))
     module.exit_json(changed=True, rotated=True, msg="rotated", **result)
+
+
+@contextlib.contextmanager
+def locked(module):
+    """The rotation, read under this host's lock of it until the ``with`` block ends (no lock in check mode)."""
+    reference = module.reference()
+    if "rotation_id" not in reference and not module.check_mode:
+        # The lock is per rotation id: find the id by name, then read again under the lock.
+        reference = {"rotation_id": read(module, reference)["id"]}
+    with module.rotation_lock(reference.get("rotation_id")):
+        yield read(module, reference)
 
 
 def read(module, reference):
@@ -62,47 +69,54 @@ def rotated_recently(module, within, last_rotated_at):
     return f"last rotated {human(age)} ago, within skip_if_rotated_within={within}"
 
 
-def rotate_once(module, before):
-    """POST the rotation once and believe only an answer that shows a new rotation; else read back. Never POST twice."""
+# What a request that issues new credentials is called in messages: (noun, verb).
+ROTATION, RECONCILIATION = ("rotation", "rotate"), ("reconciliation", "reconcile")
+
+
+def change_once(module, before, send, path, kind=ROTATION):
+    """Send a request that issues new credentials (rotate, reconcile) once, and believe only an answer that shows
+    them (``last_rotated_at`` later than ``before``'s); else read back and decide. Never send it twice."""
+    what, verb = kind
     try:
-        answer = rotation_from_api(module.api.rotate(before["id"]), module.entry)
+        answer = rotation_from_api(send(before["id"]), module.entry)
     except InfisicalError as err:
         if not err.ambiguous:
             raise
         doubt = err
     else:
         if moved(before, answer, "last_rotated_at"):
-            return succeeded(module, answer)
-        doubt = InfisicalError(f"the answer shows no new rotation (last_rotated_at {answer['last_rotated_at']})",
-                               status=200, method="POST", path=module.api.rotate_path(before["id"]))
-    after = read_back(module, before, doubt)
+            return succeeded(module, answer, what)
+        doubt = InfisicalError(f"the answer shows no new {what} (last_rotated_at {answer['last_rotated_at']})",
+                               status=200, method="POST", path=path)
+    after = read_back(module, before, doubt, kind)
     if not moved(before, after, "last_rotated_at"):
         if moved(before, after, "last_rotation_attempted_at") and after["rotation_status"] == "failed":
-            module.fail_json(msg=f"the rotation failed: {after['last_rotation_message']} ({doubt.summary()})",
+            module.fail_json(msg=f"the {what} failed: {after['last_rotation_message']} ({doubt.summary()})",
                              rotation=after, **doubt.details())
-        module.fail_json(msg=f"the rotation may or may not have happened: {doubt}; it has not shown up yet"
-                             f" ({describe_times(after)}). Do not rotate again before checking: read the rotation"
+        module.fail_json(msg=f"the {what} may or may not have happened: {doubt}; it has not shown up yet"
+                             f" ({describe_times(after)}). Do not {verb} again before checking: read the rotation"
                              f" (infisical.secret_rotation.rotation_info or dbt_token_rotation_info) in a minute and"
                              f" compare last_rotated_at with {before['last_rotated_at']}.", rotation=after, **doubt.details())
-    module.warn(f"the answer to the rotate request was lost or unclear ({doubt}); the rotation happened and is reported")
-    return succeeded(module, after)
+    module.warn(f"the answer to the request was lost or unclear ({doubt}); the {what} happened and is reported")
+    return succeeded(module, after, what)
 
 
-def succeeded(module, after):
+def succeeded(module, after, what):
     if after["rotation_status"] == "failed":
-        module.fail_json(msg=f"the rotation failed: {after['last_rotation_message']}", rotation=after)
+        module.fail_json(msg=f"the {what} failed: {after['last_rotation_message']}", rotation=after)
     return after
 
 
-def read_back(module, before, err):
+def read_back(module, before, err, kind):
+    what, verb = kind
     try:
         found = module.api.find(rotation_id=before["id"])
     except InfisicalError as read_err:
-        module.fail_json(msg=f"the rotation may or may not have happened: {err}; reading it back failed too: {read_err}."
-                             f" Do not rotate again before checking last_rotated_at (was {before['last_rotated_at']}).",
+        module.fail_json(msg=f"the {what} may or may not have happened: {err}; reading it back failed too: {read_err}."
+                             f" Do not {verb} again before checking last_rotated_at (was {before['last_rotated_at']}).",
                          **err.details())
     if found is None:
-        module.fail_json(msg=f"the rotation was deleted while it rotated: {err}", **err.details())
+        module.fail_json(msg=f"the rotation was deleted during the {what}: {err}", **err.details())
     return rotation_from_api(found, module.entry)
 
 

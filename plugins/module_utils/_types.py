@@ -2765,4 +2765,3 @@ TYPES = {
                   " GCP_SERVICE_ACCOUNT_KEY."),
     },
 }
-

@@ -18,48 +18,6 @@ description:
 author:
   - infisical.secret_rotation maintainers (@infisical-community)
 options:
-  state:
-    description:
-      - V(present) makes sure the rotation exists with the given settings; V(absent) deletes it if it exists.
-    type: str
-    choices: [present, absent]
-    default: present
-  name:
-    description:
-      - Name of the rotation, unique within its folder.
-      - Lowercase letters, digits and single hyphens, 1 to 64 characters, starting and ending with a letter or digit.
-      - Without O(rotation_id), the rotation is looked up by this name in O(project_id), O(environment) and O(secret_path).
-      - With O(rotation_id), this is the wanted name, and a different one renames the rotation.
-    type: str
-  connection_id:
-    description:
-      - ID (a UUID) of the DBT app connection that creates the tokens. Needed to create a rotation.
-      - The connection of an existing rotation cannot be changed; a different value fails the task.
-    type: str
-  description:
-    description:
-      - Description of the rotation, at most 256 characters. V("") removes it.
-      - Leading and trailing white space is dropped, as Infisical drops it, so a folded YAML block (C(>)) compares equal.
-    type: str
-  auto_rotation_enabled:
-    description:
-      - Whether Infisical rotates the token on schedule, every O(rotation_interval) days at O(rotate_at_utc).
-    type: bool
-  rotation_interval:
-    description:
-      - Days between scheduled rotations, 1 to 36500. Needed to create a rotation.
-    type: int
-  rotate_at_utc:
-    description:
-      - Time of day (UTC) of scheduled rotations. A sub-option left out keeps its current value (V(0) on creation).
-    type: dict
-    suboptions:
-      hours:
-        description: Hour, 0 to 23.
-        type: int
-      minutes:
-        description: Minute, 0 to 59.
-        type: int
   parameters:
     description:
       - How Infisical makes each new dbt service token. Changes apply from the next rotation; existing tokens keep their grants.
@@ -98,21 +56,10 @@ options:
           - Name of the Infisical secret, in the rotation's folder, that receives the token (a name, not the token).
         type: str
         required: true
-  delete_secrets:
-    description:
-      - With O(state=absent), also delete the Infisical secret that holds the token.
-      - Left V(false), the secret stays; creating the rotation again with the same O(secrets_mapping) then fails
-        until that secret is deleted or another name is chosen.
-    type: bool
-    default: false
-  revoke_generated_credentials:
-    description:
-      - With O(state=absent), also revoke both dbt service tokens the rotation created. Left V(false), they stay valid in dbt.
-    type: bool
-    default: false
 extends_documentation_fragment:
   - infisical.secret_rotation.connection
   - infisical.secret_rotation.rotation
+  - infisical.secret_rotation.settings
   - infisical.secret_rotation.attributes
 attributes:
   check_mode:
@@ -122,27 +69,8 @@ attributes:
     description: Shows the managed settings before and after; never a secret value.
     support: full
 notes:
-  - Only the settings given in the task are managed. An option left unset is neither compared nor sent, so other
-    tools (or the Infisical UI) may manage it.
-  - Settings are normalised before they are compared, as Infisical stores them. O(parameters.permission_grants) compare
-    as a set, a grant without O(parameters.permission_grants[].project_id) covers all dbt projects, a trailing slash on
-    O(secret_path) is ignored, and O(description="") equals no description.
-  - O(project_id), O(environment), O(secret_path) and O(connection_id) cannot be changed through the API. When given
-    for an existing rotation and different, the task fails rather than change or ignore them.
-  - A rotation found by O(name) cannot be renamed; find it by O(rotation_id) to rename it.
-  - Infisical recomputes the next scheduled rotation on every change. If a shorter O(rotation_interval) makes a
-    rotation due before the next UTC midnight, Infisical queues that rotation right away.
-  - "Requests per run: with O(auth_method=universal_auth) or O(auth_method=oidc_auth), one login; then one C(GET);
-    then one C(PATCH), C(POST) or C(DELETE) only when something changes."
-  - The create request issues a dbt token, so it is never repeated blindly. If its answer is lost, the module looks the
-    rotation up by name and reports what it finds.
-  - "A partly managed O(parameters) is written whole: Infisical replaces the object on every change, so the module
-    sends the settings the task gives plus the current values of the rest, as read at the start of the task. A change
-    someone else makes to those other values between that read and the write is overwritten; Infisical has no
-    conditional update that could refuse it."
-  - Check mode cannot see that an Infisical secret named like O(secrets_mapping.service_token) already exists in the
-    folder; the real run then fails with Infisical's message, and check mode predicted a change.
-  - O(state=absent) in a folder that does not exist changes nothing; any other state there fails, in check mode too.
+  - Permission grants compare as a set, so their order does not matter, and a grant without
+    O(parameters.permission_grants[].project_id) covers all dbt projects.
 seealso:
   - module: infisical.secret_rotation.dbt_token_rotation_info
   - module: infisical.secret_rotation.dbt_token_rotate
@@ -282,14 +210,7 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._options
 
 
 def main():
-    argument_spec = dict(
-        SETTINGS_SPEC,
-        state=dict(type="str", default="present", choices=["present", "absent"]),
-        connection_id=dict(type="str"),
-        delete_secrets=dict(type="bool", default=False),
-        revoke_generated_credentials=dict(type="bool", default=False),
-    )
-    module = InfisicalModule(argument_spec, renames=True, rotation_type="dbt-service-token", supports_check_mode=True)
+    module = InfisicalModule(SETTINGS_SPEC, renames=True, rotation_type="dbt-service-token", supports_check_mode=True)
     module.run(ensure_rotation)
 
 

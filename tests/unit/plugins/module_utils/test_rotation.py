@@ -177,7 +177,7 @@ def test_parse_duration_rejects(text):
     assert parse_duration(text) is None
 
 
-SPEC = dict(CONNECTION_SPEC, **REFERENCE_SPEC, **SETTINGS_SPEC, connection_id={"type": "str"},
+SPEC = dict(CONNECTION_SPEC, **REFERENCE_SPEC, **SETTINGS_SPEC,
             skip_if_rotated_within={"type": "str"})
 
 

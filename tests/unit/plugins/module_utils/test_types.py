@@ -8,7 +8,10 @@ every reference inside an entry points at a field that exists, and each entry sa
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -93,3 +96,11 @@ def test_temporary_parameters_are_secrets_and_their_rules_point_at_fields(slug):
         when_head, _dot, when_key = rule["when"]["path"].partition(".")
         assert head == "temporaryParameters" and key in entry["temporary_parameters"]["fields"]
         assert when_head == "parameters" and rule["when"]["equals"] in entry["parameters"]["fields"][when_key]["enum"]
+
+
+def test_the_generated_docs_match_the_registry():
+    # The types doc fragment (ansible-doc) and README's table are written by scripts/registry_docs.py.
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..")
+    checked = subprocess.run([sys.executable, os.path.join(root, "scripts", "registry_docs.py"), "--check"],
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
