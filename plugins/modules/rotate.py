@@ -67,7 +67,7 @@ EXAMPLES = r"""
     universal_auth_client_id: "{{ infisical_client_id }}"
     universal_auth_client_secret: "{{ infisical_client_secret }}"
     type: aws-iam-user-secret
-    rotation_id: 85b61342-a604-4e28-b81e-e32a498f1ed4
+    rotation_id: a1b2c3d4-0000-4000-8000-000000000113
     skip_if_rotated_within: 6d
   register: rotation
 

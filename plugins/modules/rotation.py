@@ -109,12 +109,12 @@ EXAMPLES = r"""
     temporary_parameters:
       password: "{{ vault_backup_current_password }}"
 
-- name: Pause a rotation of any type, found by ID
+- name: Pause a rotation, found by ID
   infisical.secret_rotation.rotation:
     auth_method: token_auth
     token: "{{ infisical_access_token }}"
-    type: okta-client-secret
-    rotation_id: 85b61342-a604-4e28-b81e-e32a498f1ed4
+    type: postgres-credentials
+    rotation_id: a1b2c3d4-0000-4000-8000-000000000111
     auto_rotation_enabled: false
 
 - name: Delete a rotation and the secrets it fills

@@ -59,12 +59,11 @@ EXAMPLES = r"""
     project_id: a1b2c3d4-0000-4000-8000-000000000002
   register: estate
 
-- name: Fail the job when a rotation failed or is overdue, one line for each
-  ansible.builtin.fail:
-    msg: "{{ estate.rotations | rejectattr('health', 'in', ['ok', 'paused'])
-             | map(attribute='name') | zip(estate.rotations | rejectattr('health', 'in', ['ok', 'paused'])
+- name: One line for each rotation that failed or is overdue (examples/health_gate.yml fails the job instead)
+  ansible.builtin.debug:
+    msg: "{{ estate.rotations | selectattr('health', 'in', ['failed', 'overdue'])
+             | map(attribute='name') | zip(estate.rotations | selectattr('health', 'in', ['failed', 'overdue'])
              | map(attribute='health_reason')) | map('join', ': ') | list }}"
-  when: estate.summary.failed + estate.summary.overdue > 0
 
 - name: One rotation, by name
   infisical.secret_rotation.rotation_info:

@@ -61,7 +61,7 @@ def test_every_example_task_runs(ansible, module_name):
     play = {"hosts": "localhost", "gather_facts": False,
             "module_defaults": {"group/infisical.secret_rotation.infisical": {"url": mock.url}},
             "vars": {"infisical_client_id": ids["admin_client_id"], "infisical_client_secret": ids["admin_client_secret"],
-                     "infisical_access_token": ids["admin_token"]},
+                     "infisical_access_token": ids["admin_token"], "vault_backup_current_password": "current-Pa55word"},
             "tasks": tasks}
     run = ansible.playbook([play])
     assert run.rc == 0, run

@@ -53,7 +53,7 @@ def test_project_listing_matches_the_server_state(ansible):
     assert run.rc == 0, run
     listed = {rotation["id"] for rotation in run.result("list")["rotations"]}
     in_project = {rotation_id for rotation_id, rotation in ansible.mock.state()["rotations"].items()
-                  if rotation["projectId"] == ids["project_a"]}
+                  if rotation["projectId"] == ids["project_a"] and rotation["type"] == "dbt-service-token"}
     assert listed == in_project and len(listed) >= 4
     assert [method for method, _path in api_calls(ansible.mock, include_login=False)] == ["GET"]
 

@@ -6,6 +6,7 @@ and a selection of the exchanges recorded from Infisical's own server code is re
 
 import datetime
 import email.utils
+import hashlib
 import http.client
 import json
 import signal
@@ -17,7 +18,9 @@ import pytest
 
 from mock_fixtures import MockInfisical, RawApi, SpecChecker, recording
 from mock_infisical.control import MockInfisicalError
+from mock_infisical.rotation_types import SLUGS, TYPES, answered_credential_keys
 from mock_infisical.seed import DEFAULT
+from mock_infisical.validation import TypeValidator
 
 BASE = '/api/v2/secret-rotations/dbt-service-token'
 UA_LOGIN = '/api/v1/auth/universal-auth/login'
@@ -31,6 +34,9 @@ MALFORMED = 'The provided access token is malformed. Please use a valid token or
 ALL_SETS = recording('main-18')['response_body']['message'][0]['options']
 
 CHECKER = SpecChecker()
+DBT_ROTATION_KEYS = ('rotation_ci', 'rotation_docs', 'rotation_adhoc', 'rotation_prod', 'rotation_failed', 'rotation_b')
+OTHER_ROTATION_KEYS = ('rotation_postgres', 'rotation_unix', 'rotation_aws_failed', 'rotation_openai_overdue', 'rotation_stripe_paused',
+                       'rotation_windows', 'rotation_cloudflare', 'rotation_hp_ilo')
 
 
 @pytest.fixture(scope='module')
@@ -1042,11 +1048,12 @@ def test_request_log_redacts_secrets(api, ids, mock):
 def test_well_known_ids_match_the_loaded_seed(mock, ids):
     assert ids == DEFAULT
     state = mock.state()
-    assert set(state['rotations']) == {ids[key] for key in ('rotation_ci', 'rotation_docs', 'rotation_adhoc', 'rotation_prod', 'rotation_failed', 'rotation_b')}
+    assert set(state['rotations']) == {ids[key] for key in DBT_ROTATION_KEYS + OTHER_ROTATION_KEYS}
     for rotation in state['rotations'].values():
         active = rotation['credentials'][rotation['activeIndex']]
         folder_secrets = state['secrets'][rotation['folderId']]['secrets']
-        assert folder_secrets[rotation['secretsMapping']['serviceToken']]['value'] == active['serviceToken']
+        for key, name in rotation['secretsMapping'].items():
+            assert folder_secrets[name]['value'] == active[key]
 
 
 # --- every answer against the spec -----------------------------------------------------------------------------------
@@ -1232,3 +1239,456 @@ def test_rate_limited_server_matches_cloud_recordings():
         assert mock.call('GET', '/__mock/requests')['requests'][-1]['status'] == 404
     finally:
         assert mock.stop() == 0
+
+
+# --- every rotation type -------------------------------------------------------------------------------------------
+
+ROOT = '/api/v2/secret-rotations'
+UNIX = ROOT + '/unix-linux-local-account'
+POSTGRES = ROOT + '/postgres-credentials'
+TEMP_PASSWORD = 'Curr3nt-Target-Passw0rd-7e1f'
+# A valid parameters object per type (the table must cover every type of the mock's data).
+VALID_PARAMETERS = {
+    'postgres-credentials': {'username1': 'app_1', 'username2': 'app_2', 'rotationStatement': 'ALTER USER "{{username}}" WITH PASSWORD \'{{password}}\''},
+    'mssql-credentials': {'username1': 'app_1', 'username2': 'app_2'},
+    'mysql-credentials': {'username1': 'app_1', 'username2': 'app_2',
+                          'passwordRequirements': {'length': 20, 'required': {'digits': 1, 'lowercase': 1, 'uppercase': 1, 'symbols': 1}}},
+    'oracledb-credentials': {'username1': 'APP_1', 'username2': 'APP_2'},
+    'auth0-client-secret': {'clientId': 'auth0-client'},
+    'azure-client-secret': {'objectId': '0a1b2c3d-0000-4000-8000-00000000aaaa', 'clientId': '0a1b2c3d-0000-4000-8000-00000000bbbb'},
+    'aws-iam-user-secret': {'userName': 'ci-user', 'region': 'us-east-1'},
+    'ldap-password': {'dn': 'CN=svc,OU=Service,DC=example,DC=com', 'rotationMethod': 'connection-principal'},
+    'okta-client-secret': {'clientId': '0oa1b2c3'},
+    'redis-credentials': {'permissionScope': '~* +@read'},
+    'mongodb-credentials': {'username1': 'app_1', 'username2': 'app_2'},
+    'databricks-service-principal-secret': {'servicePrincipalId': '1234', 'clientId': 'databricks-client'},
+    'unix-linux-local-account': {'username': 'deploy_2', 'rotationMethod': 'login-as-target'},
+    'dbt-service-token': {'tokenName': 'new-token', 'permissionGrants': [{'permissionSet': 'job_runner'}]},
+    'windows-local-account': {'username': 'svc.web', 'rotationMethod': 'login-as-root'},
+    'open-router-api-key': {'name': 'batch-key', 'limit': 12.5, 'limitReset': 'monthly', 'includeByokInLimit': None},
+    'litellm-api-key': {'name': 'proxy-key', 'additionalOptions': '{"max_budget": 10}', 'models': ['gpt-4o']},
+    'openai-service-account': {'projectId': 'proj_abc', 'name': 'batch'},
+    'hp-ilo-local-account': {'username': 'ilo_user', 'rotationMethod': 'login-as-target', 'sslRejectUnauthorized': True},
+    'supabase-api-key': {'projectRef': 'abcdefghij', 'keyType': 'secret'},
+    'salesforce-oauth-credentials': {'appId': '0H4xx', 'appName': 'Infisical'},
+    'datadog-application-key-secret': {'serviceAccountId': '00000000-aaaa-4000-8000-000000000001'},
+    'datadog-api-key': {'name': 'ingest'},
+    'convex-access-key': {'namePrefix': 'infisical'},
+    'fireworks-api-key': {'serviceAccountUserId': 'svc_user-1'},
+    'snowflake-user-key-pair': {'username': 'ETL_USER', 'modulusLength': 4096},
+    'cloudflare-api-token': {'name': 'dns', 'policies': [{'effect': 'allow', 'scope': 'account', 'permissionGroupIds': ['abc']}],
+                             'allowedIps': ['10.0.0.0/8', '2001:db8::1']},
+    'cloudflare-r2-access-key': {'name': 'r2', 'buckets': [{'name': 'logs'}, {'name': 'logs', 'jurisdiction': 'eu'}]},
+    'stripe-api-key': {'permissions': ['charge_read', 'customer_read', 'charge_read']},
+    'gcp-service-account-key': {'serviceAccountEmail': 'app@project-1.iam.gserviceaccount.com'},
+}
+PASSWORD_REQUIREMENTS = {'length': 10, 'required': {'digits': 4, 'lowercase': 4, 'uppercase': 4, 'symbols': 0}}
+# One type-specific invalid value per type: (parameters changes, issue path below parameters, code, message or None).
+INVALID_PARAMETERS = {
+    'postgres-credentials': ({'passwordRequirements': PASSWORD_REQUIREMENTS}, ['passwordRequirements'], 'custom',
+                             'Sum of required characters cannot exceed the total length'),
+    'mssql-credentials': ({'rotationStatement': 'ALTER LOGIN {{username}}'}, ['rotationStatement'], 'custom',
+                          'Rotation statement must have username and password template expression'),
+    'mysql-credentials': ({'rotationStatement': "SET PASSWORD FOR '{{username}}' = '{{password}}' -- {{secret}}"}, ['rotationStatement'], 'custom',
+                          'Invalid expression detected in rotation statement'),
+    'oracledb-credentials': ({'passwordRequirements': dict(PASSWORD_REQUIREMENTS, length=251)}, ['passwordRequirements', 'length'], 'too_big',
+                             'Password length must be less than 250'),
+    'auth0-client-secret': ({'clientId': '   '}, ['clientId'], 'too_small', 'Client ID Required'),
+    'azure-client-secret': ({'objectId': ''}, ['objectId'], 'too_small', 'Object ID Required'),
+    'aws-iam-user-secret': ({'region': 'mars-north-1'}, ['region'], 'invalid_enum_value', None),
+    'ldap-password': ({'dn': 'not a dn'}, ['dn'], 'invalid_string', 'Invalid DN/UPN format'),
+    'okta-client-secret': ({'clientId': 5}, ['clientId'], 'invalid_type', 'Expected string, received number'),
+    'redis-credentials': ({'permissionScope': ''}, ['permissionScope'], 'too_small', 'Permission scope is required'),
+    'mongodb-credentials': ({'username2': None}, ['username2'], 'invalid_type', 'Required'),
+    'databricks-service-principal-secret': ({'servicePrincipalId': ''}, ['servicePrincipalId'], 'too_small', 'Service Principal ID Required'),
+    'unix-linux-local-account': ({'username': 'bad user'}, ['username'], 'invalid_string',
+                                 'Name can only contain alphanumeric characters, dashes, underscores, and spaces'),
+    'dbt-service-token': ({'permissionGrants': []}, ['permissionGrants'], 'too_small', None),
+    'windows-local-account': ({'username': 'Administrator'}, ['username'], 'custom',
+                              'Cannot rotate passwords for privileged system accounts (Administrator, SYSTEM, Guest, DefaultAccount)'),
+    'open-router-api-key': ({'limit': 0}, ['limit'], 'too_small', 'Number must be greater than 0'),
+    'litellm-api-key': ({'additionalOptions': '{"permission": {}, "allowed_routes": []}'}, ['additionalOptions'], 'custom',
+                        'The following options are not allowed in additional options: permission, allowed_routes. '
+                        'They would grant key-management permissions that could modify other keys.'),
+    'openai-service-account': ({'name': 'n' * 87}, ['name'], 'too_big', 'Service account name must be 86 characters or fewer'),
+    'hp-ilo-local-account': ({'passwordRequirements': dict(PASSWORD_REQUIREMENTS, length=40)}, ['passwordRequirements', 'length'], 'custom',
+                             'Password length cannot exceed 39 characters, the maximum HP iLO accepts'),
+    'supabase-api-key': ({'keyType': 'anon'}, ['keyType'], 'invalid_enum_value', None),
+    'salesforce-oauth-credentials': ({'appName': ''}, ['appName'], 'too_small', 'App Name Required'),
+    'datadog-application-key-secret': ({'serviceAccountId': ' '}, ['serviceAccountId'], 'too_small', 'Service Account ID required'),
+    'datadog-api-key': ({'name': 'k' * 256}, ['name'], 'too_big', 'Key name must be 255 characters or fewer'),
+    'convex-access-key': ({'namePrefix': ''}, ['namePrefix'], 'too_small', 'Name Prefix required'),
+    'fireworks-api-key': ({'serviceAccountUserId': 'svc user'}, ['serviceAccountUserId'], 'invalid_string',
+                          'Service account user ID contains invalid characters'),
+    'snowflake-user-key-pair': ({'modulusLength': '4096'}, ['modulusLength'], 'invalid_type', None),
+    'cloudflare-api-token': ({'disallowedIps': ['10.0.0.0/33']}, ['disallowedIps', 0], 'custom', 'Must be a valid IP address or CIDR block'),
+    'cloudflare-r2-access-key': ({'buckets': [{'name': 'logs'}, {'name': ' logs ', 'jurisdiction': 'default'}]}, ['buckets'], 'custom',
+                                 'Buckets must be unique'),
+    'stripe-api-key': ({'permissions': ['charge_read', 'root']}, ['permissions', 1], 'invalid_enum_value', None),
+    'gcp-service-account-key': ({'serviceAccountEmail': 'not-an-email'}, ['serviceAccountEmail'], 'invalid_string',
+                                'Service account email must be a valid email address'),
+}
+
+
+def type_connection(slug):
+    return DEFAULT['connection_%s_a' % TYPES[slug]['app'].replace('-', '_')]
+
+
+def type_body(slug, parameters=None, **changes):
+    """A valid create body of a type (secret names from the type's secretsMapping keys, in dev /)."""
+    body = {'name': 'new-' + slug[:40], 'projectId': DEFAULT['project_a'], 'connectionId': type_connection(slug), 'environment': 'dev',
+            'secretPath': '/', 'rotationInterval': 30,
+            'parameters': VALID_PARAMETERS[slug] if parameters is None else parameters,
+            'secretsMapping': dict((key, 'NEW_%s' % key.upper()) for key in TYPES[slug]['secrets_mapping'])}
+    if TYPES[slug]['temporary_parameters'] is not None and slug != 'ldap-password':
+        body['temporaryParameters'] = {'password': TEMP_PASSWORD}
+    body.update(changes)
+    return body
+
+
+def test_the_type_tables_cover_every_type():
+    assert len(SLUGS) == 30 and set(TYPES) == set(SLUGS)
+    assert set(VALID_PARAMETERS) == set(SLUGS) and set(INVALID_PARAMETERS) == set(SLUGS)
+    for slug in SLUGS:
+        assert type_connection(slug)
+
+
+@pytest.mark.parametrize('slug', SLUGS)
+def test_create_every_type_issues_credentials_and_maps_secrets(api, ids, mock, slug):
+    result = api.post(ROOT + '/' + slug, type_body(slug))
+    assert result.status == 200, result
+    rotation = result.body['secretRotation']
+    assert rotation['type'] == slug and rotation['connection']['app'] == TYPES[slug]['app'] and rotation['activeIndex'] == 0
+    assert rotation['secretsMapping'] == type_body(slug)['secretsMapping'] and 'temporaryParameters' not in rotation
+    credentials = api.get(ROOT + '/%s/%s/generated-credentials' % (slug, rotation['id']))
+    assert credentials.status == 200, credentials
+    assert credentials.body['type'] == slug and credentials.body['activeIndex'] == 0
+    (credential,) = credentials.body['generatedCredentials']
+    assert sorted(credential) == sorted(answered_credential_keys(slug))
+    known = mock.secrets()
+    for key in TYPES[slug]['secret_generated_credentials']:
+        if key in credential:
+            assert credential[key] in known and len(credential[key]) >= 10
+    for key, name in rotation['secretsMapping'].items():
+        assert secret(mock, ids['folder_a_dev_root'], name) == {'value': credential[key], 'version': 1}
+    assert api.get(ROOT + '/%s/%s' % (slug, rotation['id'])).body == result.body
+    listed = api.get(ROOT + '/%s?projectId=%s' % (slug, ids['project_a'])).body['secretRotations']
+    assert rotation['id'] in [item['id'] for item in listed] and all(item['type'] == slug for item in listed)
+
+
+@pytest.mark.parametrize('slug', SLUGS)
+def test_unknown_parameters_key_is_refused_for_every_type(api, mock, slug):
+    before = mock.state()['rotations']
+    result = api.post(ROOT + '/' + slug, type_body(slug, dict(VALID_PARAMETERS[slug], notAParameter=1)))
+    assert_error(result, 422, 'ValidationFailure')
+    assert [(item['code'], item['path']) for item in result.body['message']] == [('unrecognized_keys', ['parameters'])]
+    assert result.body['message'][0]['keys'] == ['notAParameter']
+    assert mock.state()['rotations'] == before
+
+
+@pytest.mark.parametrize('slug', SLUGS)
+def test_type_specific_invalid_value_is_refused(api, mock, slug):
+    before = mock.state()['rotations']
+    changes, path, code, message = INVALID_PARAMETERS[slug]
+    parameters = dict(VALID_PARAMETERS[slug])
+    for key, value in changes.items():
+        if value is None:
+            parameters.pop(key)
+        else:
+            parameters[key] = value
+    result = api.post(ROOT + '/' + slug, type_body(slug, parameters))
+    assert_error(result, 422, 'ValidationFailure')
+    assert [(item['code'], item['path']) for item in result.body['message']] == [(code, ['parameters'] + path)]
+    if message is not None:
+        assert result.body['message'][0]['message'] == message
+    assert mock.state()['rotations'] == before
+
+
+def test_body_and_nested_validation_details(api, ids):
+    unix = type_body('unix-linux-local-account')
+    del unix['temporaryParameters']
+    assert issue(api.post(UNIX, unix)) == {'code': 'custom', 'path': ['temporaryParameters', 'password'],
+                                           'message': 'Current password is required for initial rotation setup in login as target method'}
+    assert issue(api.post(UNIX, dict(unix, temporaryParameters={'password': ''})))['path'] == ['temporaryParameters', 'password']
+    assert api.post(UNIX, dict(unix, parameters={'username': 'root_way', 'rotationMethod': 'login-as-root'})).status == 200
+    ldap = type_body('ldap-password', dict(VALID_PARAMETERS['ldap-password'], rotationMethod='target-principal'))
+    assert issue(api.post(ROOT + '/ldap-password', ldap)) == {'code': 'custom', 'message': 'Password required', 'path': ['temporaryParameters', 'password']}
+    windows = type_body('windows-local-account', {'username': '.hidden', 'rotationMethod': 'login-as-root'})
+    assert issue(api.post(ROOT + '/windows-local-account', windows))['message'] == \
+        'Username cannot start with a hyphen or period, and cannot end with a period'
+    windows['temporaryParameters'] = {'password': 'a;b'}
+    windows['parameters'] = {'username': 'web01', 'rotationMethod': 'login-as-root',
+                             'passwordRequirements': dict(PASSWORD_REQUIREMENTS, length=12, allowedSymbols='$!')}
+    assert [(item['path'], item['message']) for item in api.post(ROOT + '/windows-local-account', windows).body['message']] == [
+        (['parameters', 'passwordRequirements', 'allowedSymbols'], 'Allowed symbols cannot contain dangerous characters: ; | & ` $ ( )'),
+        (['temporaryParameters', 'password'], 'Password cannot contain dangerous characters: ; | & ` $ ( ) or newlines')]
+    cloudflare = type_body('cloudflare-api-token', {'name': 'x', 'policies': [
+        {'effect': 'allow', 'scope': 'zones', 'zoneIds': [], 'permissionGroupIds': ['p']},
+        {'effect': 'deny', 'scope': 'account', 'zoneIds': ['z'], 'permissionGroupIds': ['p'], 'extra': True}]})
+    assert [(item['code'], item['path']) for item in api.post(ROOT + '/cloudflare-api-token', cloudflare).body['message']] == [
+        ('custom', ['parameters', 'policies', 0, 'zoneIds']), ('unrecognized_keys', ['parameters', 'policies', 1]),
+        ('custom', ['parameters', 'policies', 1, 'zoneIds'])]
+    del cloudflare['parameters']['policies'][1]['extra']
+    assert issue(api.post(ROOT + '/cloudflare-api-token', cloudflare), 1) == {
+        'code': 'custom', 'message': 'Zones can only be specified when the policy is scoped to specific zones',
+        'path': ['parameters', 'policies', 1, 'zoneIds']}
+    litellm = type_body('litellm-api-key', {'name': 'k', 'additionalOptions': '{"a": 1, '})
+    assert issue(api.post(ROOT + '/litellm-api-key', litellm))['message'] == 'Additional options must be valid JSON.'
+    litellm['parameters']['additionalOptions'] = json.dumps(dict(('k%d' % number, number) for number in range(56)))
+    assert issue(api.post(ROOT + '/litellm-api-key', litellm))['message'] == 'Additional options cannot contain more than 55 keys (received 56).'
+    litellm['parameters']['additionalOptions'] = '[1]'
+    assert issue(api.post(ROOT + '/litellm-api-key', litellm))['message'] == 'Additional options must be a JSON object.'
+    postgres = type_body('postgres-credentials', secretsMapping={'username': ' DB:USER ', 'password': 'DB_PASSWORD'}, description=5,
+                         rotationInterval='30', extra=1)
+    assert [(item['code'], item['path']) for item in api.post(POSTGRES, postgres).body['message']] == [
+        ('invalid_type', ['description']), ('invalid_type', ['rotationInterval']), ('custom', ['secretsMapping', 'username']),
+        ('unrecognized_keys', [])]
+    assert issue(api.post(POSTGRES, type_body('postgres-credentials', temporaryParameters={'password': 'x'})))['code'] == 'unrecognized_keys'
+    assert issue(api.post(POSTGRES, 'text'))['code'] == 'invalid_type'
+    assert issue(api.patch(POSTGRES + '/' + ids['rotation_postgres']))['message'] == 'Required'
+
+
+def test_create_applies_defaults_trims_and_the_service_checks(api, ids, mock):
+    r2 = api.post(ROOT + '/cloudflare-r2-access-key', type_body('cloudflare-r2-access-key', name='  r2-new  '))
+    assert r2.status == 200, r2
+    assert r2.body['secretRotation']['name'] == 'r2-new'
+    assert r2.body['secretRotation']['parameters'] == {'name': 'r2', 'accessLevel': 'object-read', 'buckets': [
+        {'name': 'logs', 'jurisdiction': 'default'}, {'name': 'logs', 'jurisdiction': 'eu'}]}
+    hidden = mock.rotation(r2.body['secretRotation']['id'])['credentials'][0]
+    assert hashlib.sha256(hidden['apiToken'].encode()).hexdigest() == hidden['secretAccessKey'] and hidden['apiToken'] in mock.secrets()
+    unix = api.post(UNIX, type_body('unix-linux-local-account', parameters={'username': ' deploy_9 ', 'rotationMethod': 'login-as-root'}))
+    assert unix.body['secretRotation']['parameters'] == {'username': 'deploy_9', 'rotationMethod': 'login-as-root', 'useSudo': False}
+    body = type_body('postgres-credentials', secretsMapping={'username': 'SAME', 'password': 'SAME'})
+    assert_error(api.post(POSTGRES, body), 400, 'BadRequest', 'Secrets mapping keys must be unique. "SAME" contains duplicate keys.')
+    body = type_body('postgres-credentials', secretPath='/dbt', secretsMapping={'username': 'EXISTING_SECRET', 'password': 'DBT_DOCS_TOKEN'})
+    assert_error(api.post(POSTGRES, body), 400, 'BadRequest', 'The following secrets already exist at the path "/dbt": EXISTING_SECRET, DBT_DOCS_TOKEN')
+    assert_error(api.post(POSTGRES, type_body('postgres-credentials', connectionId=ids['connection_mysql_a'])), 400, 'BadRequest',
+                 'MySQL Connection with ID %s cannot be used to connect to PostgreSQL' % ids['connection_mysql_a'])
+    assert_error(api.post(POSTGRES, type_body('postgres-credentials', name='orders-db', environment='prod', secretPath='/databases/')), 400,
+                 'BadRequest', 'A Secret Rotation with the name "orders-db" already exists at the secret path "/databases"')
+    assert_error(api.post(POSTGRES, type_body('postgres-credentials', connectionId=MISSING_ID)), 404, 'NotFound',
+                 'Could not find App Connection with ID %s' % MISSING_ID)
+
+
+def test_update_replaces_parameters_whole_and_renames_mapped_secrets(api, ids, mock):
+    rid = ids['rotation_postgres']
+    path = POSTGRES + '/' + rid
+    before = mock.rotation(rid)
+    result = api.patch(path, {'parameters': {'username1': 'orders_app_a', 'username2': 'orders_app_c'},
+                              'secretsMapping': {'username': 'PG_USER', 'password': 'ORDERS_DB_PASSWORD'}})
+    assert result.status == 200, result
+    assert result.body['secretRotation']['parameters'] == {'username1': 'orders_app_a', 'username2': 'orders_app_c'}
+    assert secret(mock, ids['folder_a_prod_databases'], 'ORDERS_DB_USER') is None
+    assert secret(mock, ids['folder_a_prod_databases'], 'PG_USER') == {'value': 'orders_app_b', 'version': 3}
+    assert mock.rotation(rid)['credentials'] == before['credentials']
+    assert issue(api.patch(path, {'parameters': {'username1': 'only-one'}}))['path'] == ['parameters', 'username2']
+    assert issue(api.patch(path, {'temporaryParameters': {'password': 'x'}}))['code'] == 'unrecognized_keys'
+    assert issue(api.patch(path, {'connectionId': ids['connection_postgres_a']}))['keys'] == ['connectionId']
+
+
+@pytest.mark.parametrize('slug, key, parameters, message', [
+    ('unix-linux-local-account', 'rotation_unix', {'username': 'someone_else', 'rotationMethod': 'login-as-target'},
+     'Cannot update rotation method or username'),
+    ('unix-linux-local-account', 'rotation_unix', {'username': 'backup'}, 'Cannot update rotation method or username'),
+    ('windows-local-account', 'rotation_windows', {'username': 'svc_backup', 'rotationMethod': 'login-as-target'},
+     'Cannot update rotation method or username'),
+    ('openai-service-account', 'rotation_openai_overdue', {'projectId': 'proj_other', 'name': 'infisical-batch'}, 'Cannot update project ID'),
+])
+def test_update_of_an_immutable_parameter_is_refused(api, ids, mock, slug, key, parameters, message):
+    before = mock.rotation(ids[key])
+    assert_error(api.patch(ROOT + '/%s/%s' % (slug, ids[key]), {'parameters': parameters}), 400, 'BadRequest', message)
+    assert mock.rotation(ids[key]) == before
+    assert api.patch(ROOT + '/%s/%s' % (slug, ids[key]), {'parameters': before['parameters'], 'rotationInterval': 3}).status == 200
+
+
+def test_immutable_parameters_of_created_rotations(api):
+    created = api.post(ROOT + '/supabase-api-key', type_body('supabase-api-key')).body['secretRotation']
+    path = ROOT + '/supabase-api-key/' + created['id']
+    assert_error(api.patch(path, {'parameters': {'projectRef': 'abcdefghij', 'keyType': 'publishable'}}), 400, 'BadRequest',
+                 'Cannot update project reference or key type')
+    assert api.patch(path, {'parameters': {'projectRef': 'abcdefghij', 'keyType': 'secret'}, 'name': 'renamed'}).status == 200
+    created = api.post(ROOT + '/gcp-service-account-key', type_body('gcp-service-account-key')).body['secretRotation']
+    assert_error(api.patch(ROOT + '/gcp-service-account-key/' + created['id'], {'parameters': {'serviceAccountEmail': 'x@y.iam.gserviceaccount.com'}}),
+                 400, 'BadRequest', 'Cannot update service account email')
+
+
+def test_all_types_listing_and_options(api, ids):
+    listed = api.get(ROOT + '?projectId=' + ids['project_a'])
+    assert listed.status == 200, listed
+    types = [item['type'] for item in listed.body['secretRotations']]
+    assert {'dbt-service-token', 'postgres-credentials', 'unix-linux-local-account', 'aws-iam-user-secret', 'stripe-api-key'} <= set(types)
+    assert {item['id'] for item in listed.body['secretRotations']} == {ids[key] for key in DBT_ROTATION_KEYS + OTHER_ROTATION_KEYS if key != 'rotation_b'}
+    for item in listed.body['secretRotations']:
+        assert {'parameters', 'secretsMapping', 'connection', 'environment', 'folder', 'nextRotationAt', 'rotationStatus'} <= set(item)
+    assert api.get(ROOT + '?projectId=' + ids['project_b']).body['secretRotations'][0]['id'] == ids['rotation_b']
+    assert_error(api.get(ROOT + '?projectId=' + ids['project_b'], token=ids['viewer_token']), 403, 'PermissionDenied')
+    assert issue(api.get(ROOT))['path'] == ['projectId']
+    result = api.get(ROOT + '/options')
+    assert result.status == 200, result
+    options = result.body['secretRotationOptions']
+    assert sorted(item['type'] for item in options) == sorted(SLUGS) and len(options) == 30
+    assert [item['name'].lower() for item in options] == sorted(item['name'].lower() for item in options)
+    for item in options:
+        assert item['connection'] == TYPES[item['type']]['app']
+        assert list(item['template']['secretsMapping']) == list(TYPES[item['type']]['secrets_mapping'])
+    assert_error(api.get(ROOT + '/options', token=None), 401, 'UnauthorizedError')
+    assert api.get(ROOT + '/not-a-type?projectId=' + ids['project_a']).body == {
+        'message': 'Route GET:%s/not-a-type?projectId=%s not found' % (ROOT, ids['project_a']), 'error': 'Not Found', 'statusCode': 404}
+
+
+def test_seeded_rotations_of_other_types(api, ids, mock):
+    views = dict((item['id'], item) for item in api.get(ROOT + '?projectId=' + ids['project_a']).body['secretRotations'])
+    overdue = views[ids['rotation_openai_overdue']]
+    assert overdue['isAutoRotationEnabled'] and parse_iso(overdue['nextRotationAt']) < datetime.datetime.now(datetime.timezone.utc) - \
+        datetime.timedelta(days=1, hours=23)
+    assert views[ids['rotation_stripe_paused']]['isAutoRotationEnabled'] is False and views[ids['rotation_stripe_paused']]['nextRotationAt'] is None
+    failed = views[ids['rotation_aws_failed']]
+    assert failed['rotationStatus'] == 'failed' and failed['lastRotationMessage'].startswith(ROTATE_PREFIX)
+    assert views[ids['rotation_unix']]['parameters']['rotationMethod'] == 'login-as-target'
+    assert views[ids['rotation_postgres']]['type'] == 'postgres-credentials'
+    for key in OTHER_ROTATION_KEYS:
+        view = views[ids[key]]
+        validator = TypeValidator(view['type'], 'update')
+        assert validator.validate({'parameters': view['parameters'], 'secretsMapping': view['secretsMapping']})[1] == [], key
+        assert view['connection']['app'] == TYPES[view['type']]['app']
+    known = mock.secrets()
+    assert 'orders_app_b' not in known and 'backup' not in known  # usernames are not secrets: leak scans must not look for them
+    assert mock.state()['secrets'][ids['folder_a_prod_databases']]['secrets']['ORDERS_DB_PASSWORD']['value'] in known
+
+
+def test_rotate_and_delete_other_types(api, ids, mock):
+    path = POSTGRES + '/' + ids['rotation_postgres']
+    before = api.get(path + '/generated-credentials').body
+    assert [item['username'] for item in before['generatedCredentials']] == ['orders_app_a', 'orders_app_b'] and before['activeIndex'] == 1
+    result = api.post(path + '/rotate-secrets')
+    assert result.status == 200, result
+    after = api.get(path + '/generated-credentials').body
+    assert after['activeIndex'] == 0 and after['generatedCredentials'][1] == before['generatedCredentials'][1]
+    new = after['generatedCredentials'][0]
+    assert new['username'] == 'orders_app_a' and new['password'] != before['generatedCredentials'][0]['password'] and len(new['password']) == 32
+    assert sum(char.isdigit() for char in new['password']) >= 2 and new['password'] in mock.secrets()
+    assert secret(mock, ids['folder_a_prod_databases'], 'ORDERS_DB_PASSWORD') == {'value': new['password'], 'version': 3}
+    assert secret(mock, ids['folder_a_prod_databases'], 'ORDERS_DB_USER') == {'value': 'orders_app_a', 'version': 3}
+    assert [call['action'] for call in mock.state()['providers']['calls']] == ['revoke', 'rotate']
+    assert mock.rotation(ids['rotation_postgres'])['rotationCount'] == 2
+    deleted = api.delete(path + '?deleteSecrets=true&revokeGeneratedCredentials=true')
+    assert deleted.status == 200 and deleted.body['secretRotation']['id'] == ids['rotation_postgres']
+    folder = ids['folder_a_prod_databases']
+    assert secret(mock, folder, 'ORDERS_DB_PASSWORD') is None and secret(mock, folder, 'ORDERS_DB_USER') is None
+    assert [call['action'] for call in mock.state()['providers']['calls']] == ['revoke', 'rotate', 'revoke', 'revoke']
+    assert_error(api.get(path), 404, 'NotFound', 'Could not find PostgreSQL Credentials Rotation with ID "%s"' % ids['rotation_postgres'])
+    assert_error(api.patch(path, {'name': 'x'}), 404, 'NotFound', 'Could not find PostgreSQL Credentials Rotation with ID %s' % ids['rotation_postgres'])
+    by_name = api.get(ROOT + '/stripe-api-key/rotation-name/stripe-billing?projectId=%s&environment=dev&secretPath=/apps' % ids['project_a'])
+    assert by_name.body['secretRotation']['id'] == ids['rotation_stripe_paused']
+
+
+def test_provider_failure_fault_fails_any_type(api, ids, mock):
+    mock.add_fault('POST', ROOT + '/aws-iam-user-secret', {'type': 'provider_failure', 'message': 'AccessDenied'})
+    before = mock.state()
+    assert_error(api.post(ROOT + '/aws-iam-user-secret', type_body('aws-iam-user-secret')), 400, 'BadRequest', ROTATE_PREFIX + 'AccessDenied')
+    after = mock.state()
+    assert after['rotations'] == before['rotations'] and after['secrets'] == before['secrets']
+    mock.add_fault('POST', r'.*/rotate-secrets', {'type': 'dbt_failure'})
+    path = ROOT + '/stripe-api-key/' + ids['rotation_stripe_paused']
+    assert_error(api.post(path + '/rotate-secrets'), 500, 'InternalServerError',
+                 ROTATE_PREFIX + 'Mock Stripe API Key: the provider refused the request')
+    failed = api.get(path).body['secretRotation']
+    assert failed['rotationStatus'] == 'failed' and failed['lastRotationMessage'] == ROTATE_PREFIX + 'Mock Stripe API Key: the provider refused the request'
+    assert api.post(path + '/rotate-secrets').body['secretRotation']['rotationStatus'] == 'success'
+
+
+def test_reconcile_local_accounts(api, ids, mock):
+    path = UNIX + '/' + ids['rotation_unix']
+    before = mock.rotation(ids['rotation_unix'])
+    result = api.post(path + '/reconcile')
+    assert result.status == 200, result
+    assert result.body['message'] == 'Unix/Linux Local Account rotation credentials reconciled successfully' and result.body['reconciled'] is True
+    rotation = result.body['secretRotation']
+    assert rotation['activeIndex'] == before['activeIndex'] and rotation['nextRotationAt'] == before['nextRotationAt']
+    assert parse_iso(rotation['lastRotatedAt']) > parse_iso(before['lastRotatedAt']) and rotation['rotationStatus'] == 'success'
+    credential = mock.rotation(ids['rotation_unix'])['credentials'][0]
+    assert credential['username'] == 'backup' and credential['password'] != before['credentials'][0]['password']
+    assert secret(mock, ids['folder_a_prod_hosts_db1'], 'BACKUP_PASSWORD') == {'value': credential['password'], 'version': 2}
+    assert secret(mock, ids['folder_a_prod_hosts_db1'], 'BACKUP_USER') == {'value': 'backup', 'version': 1}
+    assert credential['password'] in mock.secrets()
+    assert_error(api.post(ROOT + '/windows-local-account/%s/reconcile' % ids['rotation_windows']), 400, 'BadRequest',
+                 'Reconcile operation is only supported for login-as-target mode Unix/Linux Local Account, Windows Local Account, '
+                 'and HP iLO Local Account rotations')
+    root = api.post(UNIX, type_body('unix-linux-local-account', parameters={'username': 'ops', 'rotationMethod': 'login-as-root'})).body
+    assert_error(api.post(UNIX + '/%s/reconcile' % root['secretRotation']['id']), 400, 'BadRequest')
+    assert_error(api.post(UNIX + '/%s/reconcile' % ids['rotation_postgres']), 400, 'BadRequest',
+                 'Reconcile operation is only supported for Unix/Linux Local Account, Windows Local Account, and HP iLO Local Account rotations')
+    assert_error(api.post(UNIX + '/%s/reconcile' % MISSING_ID), 404, 'NotFound', 'Could not find Secret Rotation with ID "%s"' % MISSING_ID)
+    missing_route = api.post(POSTGRES + '/%s/reconcile' % ids['rotation_postgres'])
+    assert missing_route.status == 404 and missing_route.body['error'] == 'Not Found' and 'reqId' not in missing_route.body
+    assert_error(api.post(path + '/reconcile', token=ids['viewer_token']), 403, 'PermissionDenied', 'You are not allowed to rotate-secrets on secret-rotation')
+    assert issue(api.post(path + '/reconcile', {'force': True}))['code'] == 'unrecognized_keys'
+
+
+def test_temporary_parameters_are_never_answered_but_are_known_secrets(api, ids, mock):
+    body = type_body('hp-ilo-local-account')
+    result = api.post(ROOT + '/hp-ilo-local-account', body)
+    assert result.status == 200, result
+    rid = result.body['secretRotation']['id']
+    answers = [result, api.get(ROOT + '/hp-ilo-local-account/' + rid), api.get(ROOT + '?projectId=' + ids['project_a']),
+               api.get(ROOT + '/hp-ilo-local-account?projectId=' + ids['project_a']),
+               api.get(ROOT + '/hp-ilo-local-account/%s/generated-credentials' % rid), api.post(ROOT + '/hp-ilo-local-account/%s/rotate-secrets' % rid),
+               api.patch(ROOT + '/hp-ilo-local-account/' + rid, {'description': 'changed'}),
+               api.post(ROOT + '/hp-ilo-local-account/%s/reconcile' % rid)]
+    for answer in answers:
+        assert answer.status == 200, answer
+        assert TEMP_PASSWORD.encode() not in answer.raw and b'temporaryParameters' not in answer.raw
+    assert TEMP_PASSWORD not in json.dumps(mock.state()) and TEMP_PASSWORD not in json.dumps(mock.requests())
+    assert mock.requests()[0]['body']['temporaryParameters'] == {'password': 'REDACTED'}
+    assert TEMP_PASSWORD in mock.secrets()
+    refused = dict(type_body('unix-linux-local-account', name='x_bad'), temporaryParameters={'password': 'Refused-Temp-Value-42'})
+    assert api.post(UNIX, refused).status == 422 and 'Refused-Temp-Value-42' in mock.secrets()
+    assert result.body['secretRotation']['parameters'] == VALID_PARAMETERS['hp-ilo-local-account']
+
+
+def test_type_mismatch_answers_not_configured(api, ids):
+    postgres = ids['rotation_postgres']
+    assert_error(api.get(BASE + '/' + postgres), 400, 'BadRequest', 'Secret Rotation with ID "%s" is not configured for DBT Service Token' % postgres)
+    assert_error(api.post(ROOT + '/mysql-credentials/%s/rotate-secrets' % postgres), 400, 'BadRequest',
+                 'Secret Rotation with ID "%s" is not configured for MySQL Credentials' % postgres)
+    assert_error(api.get(POSTGRES + '/%s/generated-credentials' % ids['rotation_ci']), 400, 'BadRequest',
+                 'Secret Rotation with ID "%s" is not configured for PostgreSQL Credentials' % ids['rotation_ci'])
+    assert_error(api.delete(ROOT + '/windows-local-account/' + ids['rotation_unix']), 400, 'BadRequest')
+    assert_error(api.patch(ROOT + '/openai-service-account/' + postgres, {'name': 'x'}), 400, 'BadRequest',
+                 'Secret Rotation with ID "%s" is not configured for OpenAI Service Account' % postgres)
+    by_name = ROOT + '/aws-iam-user-secret/rotation-name/orders-db?projectId=%s&environment=prod&secretPath=/databases' % ids['project_a']
+    assert_error(api.get(by_name), 400, 'BadRequest')
+    assert {item['type'] for item in api.get(BASE + '?projectId=' + ids['project_a']).body['secretRotations']} == {'dbt-service-token'}
+    # Infisical compares the connection's app: an HP iLO rotation (SSH) passes through the Unix/Linux URL.
+    shared = api.get(UNIX + '/' + ids['rotation_hp_ilo'])
+    assert shared.status == 200 and shared.body['secretRotation']['type'] == 'hp-ilo-local-account'
+
+
+def test_faults_log_and_limits_work_on_other_types(api, ids, mock):
+    path = POSTGRES + '/' + ids['rotation_postgres']
+    before = mock.rotation(ids['rotation_postgres'])
+    mock.add_fault('POST', r'.*/rotate-secrets', {'type': 'stale'})
+    stale = api.post(path + '/rotate-secrets')
+    assert stale.status == 200 and stale.body['secretRotation']['activeIndex'] == before['activeIndex']
+    assert mock.rotation(ids['rotation_postgres']) == before
+    mock.add_fault('GET', ROOT + '/stripe-api-key/.*', {'type': 'reshape', 'drop': ['parameters'], 'set': {'type': 'other'}})
+    reshaped = api.get(ROOT + '/stripe-api-key/' + ids['rotation_stripe_paused']).body['secretRotation']
+    assert 'parameters' not in reshaped and reshaped['type'] == 'other'
+    mock.add_fault('GET', ROOT, {'type': 'status', 'status': 503})
+    assert_error(api.get(ROOT + '?projectId=' + ids['project_a']), 503, 'ServiceUnavailable')
+    mock.add_fault('GET', UNIX + '/.*', {'type': 'drip', 'interval': 0.0002})
+    assert api.get(UNIX + '/' + ids['rotation_unix']).body == api.get(UNIX + '/' + ids['rotation_unix']).body
+    api.post(ROOT + '/cloudflare-api-token', type_body('cloudflare-api-token'))
+    entry = mock.requests()[-1]
+    assert entry['body']['secretsMapping'] == {'tokenId': 'NEW_TOKENID', 'apiToken': 'NEW_APITOKEN'} and entry['status'] == 200
+    mock.configure(rate_limit_read=2)
+    try:
+        assert api.get(ROOT + '/options').headers['x-ratelimit-remaining'] == '1'
+        api.get(UNIX + '/' + ids['rotation_unix'])
+        assert api.get(ROOT + '?projectId=' + ids['project_a']).status == 429
+    finally:
+        mock.configure(rate_limit_read=0)
+    mock.configure(licensed=False)
+    assert_error(api.post(UNIX + '/%s/reconcile' % ids['rotation_unix']), 400, 'BadRequest',
+                 'Failed to reconcile secret rotation due to plan restriction. Upgrade plan to reconcile secret rotations.')
+    assert_error(api.get(ROOT + '?projectId=' + ids['project_a']), 400, 'BadRequest')

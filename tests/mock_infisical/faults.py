@@ -15,10 +15,13 @@ ACTIONS = {
     'apply_then_status': ('status', 'body', 'content_type'),
     'apply_then_reset': (),
     'dbt_failure': ('message',),
+    'provider_failure': ('message',),
     'drip': ('interval', 'headers'),
     'stale': (),
     'reshape': ('apply', 'drop', 'set', 'member', 'status'),
 }
+# The provider (dbt Cloud or any other type's) refuses to issue credentials: the two names are the same fault.
+PROVIDER_FAILURES = ('dbt_failure', 'provider_failure')
 # Actions answered without touching the state.
 PRE_ACTIONS = ('status', 'rate_limit', 'reset')
 # The members of an answer that hold rotations (what a reshape fault changes).

@@ -23,11 +23,12 @@ from http.client import responses as HTTP_REASONS
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote
 
-from .faults import PRE_ACTIONS, FaultError, Faults, reshape_body
+from .faults import PRE_ACTIONS, PROVIDER_FAILURES, FaultError, Faults, reshape_body
+from .rotation_types import DBT, RECONCILE_TYPES, SLUGS, TYPES, credentials_schema, object_schema, options, same_app_types
 from .seed import DEFAULT_SEED_PATH, load_seed
-from .spec import Router, load_operations
-from .state import DEFAULT_DBT_FAILURE, ApiError, State, internal_error
-from .validation import LOGIN_BODY_RULES, MISSING, PATH_RULES, QUERY_RULES, ROTATION_BODY_RULES, ZodValidator
+from .spec import Router, derive_operation, load_operations
+from .state import ApiError, State, internal_error
+from .validation import LOGIN_BODY_RULES, MISSING, PATH_RULES, QUERY_RULES, ROTATION_BODY_RULES, TypeValidator, ZodValidator
 
 JSON_TYPE = 'application/json; charset=utf-8'
 REQ_ID_ALPHABET = string.ascii_letters + string.digits + '-_'
@@ -49,10 +50,17 @@ ERROR_NAMES = {
 PROXY_PAGE = '<html>\r\n<head><title>%(code)d %(reason)s</title></head>\r\n<body>\r\n<center><h1>%(code)d %(reason)s</h1></center>\r\n' \
              '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'
 NO_BODY_SCHEMA = {'type': 'object', 'properties': {}, 'additionalProperties': False}
+# The eight routes of a rotation type, by kind, and the DBT operation of the spec files each is (or is derived from).
+TYPE_OPERATIONS = (
+    ('list', 'listDBTServiceTokenRotations'), ('create', 'createDBTServiceTokenRotation'), ('get', 'getDBTServiceTokenRotation'),
+    ('get_by_name', 'getDBTServiceTokenRotationByName'), ('update', 'updateDBTServiceTokenRotation'),
+    ('delete', 'deleteDBTServiceTokenRotation'), ('credentials', 'getDBTServiceTokenRotationGeneratedCredentials'),
+    ('rotate', 'rotateDBTServiceTokenRotation'),
+)
+ROTATIONS_PATH = '/api/v2/secret-rotations'
 # The routes whose answer is one rotation named by the path: a stale fault (or a reshape with "apply": false)
 # answers them with a GET by id of that rotation instead of applying anything.
-READ_BACK_OPERATIONS = ('getDBTServiceTokenRotation', 'updateDBTServiceTokenRotation', 'deleteDBTServiceTokenRotation',
-                        'rotateDBTServiceTokenRotation')
+READ_BACK_KINDS = ('get', 'update', 'delete', 'rotate')
 
 
 def new_req_id():
@@ -99,6 +107,7 @@ class Call(object):
         self.action = None
         self.cleanups = []
         self.entry = None
+        self.route = None
         self.read_back = False  # True once a GET by id answered instead of the route (stale, reshape without apply)
 
     def run_cleanups(self):
@@ -107,22 +116,103 @@ class Call(object):
 
 
 class Route(object):
-    """What the mock does with one spec operation."""
+    """What the mock does with one operation: its handler, and the validators of its path, query and body.
 
-    def __init__(self, operation, handler, auth=True, body_rules=None):
+    kind ('list', 'create', ... 'reconcile', 'list_all', 'options') and rotation_type (the URL's type) tell the
+    handler what to do; body_validator replaces the spec's body schema (the per-type TypeValidator).
+    """
+
+    def __init__(self, operation, handler, auth=True, body_rules=None, kind=None, rotation_type=None, body_validator=None):
         self.operation = operation
         self.handler = handler
         self.auth = auth
+        self.kind = kind
+        self.rotation_type = rotation_type
         self.category = 'read' if operation.method == 'GET' else 'write'
         self.path_validator = ZodValidator(operation.params_schema(operation.path_params), PATH_RULES, strict=False)
         self.query_validator = ZodValidator(operation.params_schema(operation.query_params), QUERY_RULES)
-        if operation.body_schema is not None:
+        self.body_required = True
+        if body_validator is not None:
+            self.body_validator = body_validator
+        elif operation.body_schema is not None:
             self.body_validator = ZodValidator(operation.body_schema, body_rules)
         elif operation.method in ('POST', 'PATCH', 'DELETE', 'PUT'):
             # No body in the spec: the mock accepts none, null or {} (stricter than the real server, which ignores a body).
             self.body_validator = ZodValidator(NO_BODY_SCHEMA)
+            self.body_required = False
         else:
             self.body_validator = None
+            self.body_required = False
+
+
+def rotation_schema(base, slugs):
+    """The response schema of a rotation of one of these types: the DBT spec's rotation object (base) with the
+    types' own type, connection app, parameters and secretsMapping (shapes built from the type data)."""
+    schema = copy.deepcopy(base)
+    props = schema['properties']
+    props['type'] = {'type': 'string', 'enum': list(slugs)}
+    props['connection']['properties']['app']['enum'] = sorted(set(TYPES[slug]['app'] for slug in slugs))
+    for member, section in (('parameters', 'parameters'), ('secretsMapping', 'secrets_mapping')):
+        shapes = [object_schema(TYPES[slug][section]) for slug in slugs]
+        props[member] = shapes[0] if len(shapes) == 1 else {'anyOf': shapes}
+    return schema
+
+
+def _ok_schema(operation):
+    return operation['responses']['200']['content']['application/json']['schema']
+
+
+def derive_type_operation(base, kind, slug):
+    """One of a type's eight routes, from the DBT operation of the same kind: the type's path and answer schemas."""
+    slugs = same_app_types(slug)  # the rotations a type's URL answers (Infisical compares connection apps)
+
+    def change(operation):
+        operation.pop('requestBody', None)  # the type's TypeValidator checks the body
+        ok = _ok_schema(operation)['properties']
+        if 'secretRotation' in ok:
+            ok['secretRotation'] = rotation_schema(ok['secretRotation'], slugs)
+        if 'secretRotations' in ok:
+            ok['secretRotations']['items'] = rotation_schema(ok['secretRotations']['items'], [slug])
+        if 'generatedCredentials' in ok:
+            shapes = [credentials_schema(item) for item in slugs]
+            ok['generatedCredentials']['items'] = shapes[0] if len(shapes) == 1 else {'anyOf': shapes}
+            ok['type']['enum'] = slugs
+    template = base.template.replace('/' + DBT, '/' + slug)
+    return derive_operation(base, '%s:%s' % (kind, slug), template, change)
+
+
+def derive_extra_operations(dbt):
+    """The routes beyond each type's eight: reconcile (three types), the all-types list and the options."""
+    rotation = _ok_schema(dbt['getDBTServiceTokenRotation'].raw)['properties']['secretRotation']
+    derived = []
+
+    def reconcile(operation):
+        _ok_schema(operation).update({'properties': {
+            'message': {'type': 'string'}, 'reconciled': {'type': 'boolean'},
+            'secretRotation': rotation_schema(rotation, RECONCILE_TYPES)},  # reconcile does not compare the URL's type
+            'required': ['message', 'reconciled', 'secretRotation']})
+    for slug in RECONCILE_TYPES:
+        template = ROTATIONS_PATH + '/%s/{rotationId}/reconcile' % slug
+        derived.append(('reconcile', slug, derive_operation(dbt['rotateDBTServiceTokenRotation'], 'reconcile:' + slug, template, reconcile)))
+
+    def list_all(operation):
+        items = {'type': 'object', 'required': ['type'], 'properties': {'type': {'type': 'string', 'enum': list(SLUGS)}},
+                 'allOf': [{'if': {'properties': {'type': {'const': slug}}}, 'then': rotation_schema(rotation, [slug])} for slug in SLUGS]}
+        _ok_schema(operation)['properties']['secretRotations']['items'] = items
+    derived.append(('list_all', None, derive_operation(dbt['listDBTServiceTokenRotations'], 'listSecretRotations', ROTATIONS_PATH, list_all)))
+
+    def option_list(operation):
+        operation['parameters'] = []
+        template = {'type': 'object', 'properties': {'secretsMapping': {'type': 'object', 'additionalProperties': {'type': 'string'}}},
+                    'required': ['secretsMapping'], 'additionalProperties': False}
+        item = {'type': 'object', 'properties': {'name': {'type': 'string'}, 'connection': {'type': 'string'},
+                                                 'type': {'type': 'string', 'enum': list(SLUGS)}, 'template': template},
+                'required': ['name', 'connection', 'type', 'template'], 'additionalProperties': False}
+        _ok_schema(operation).update({'properties': {'secretRotationOptions': {'type': 'array', 'items': item}},
+                                      'required': ['secretRotationOptions']})
+    derived.append(('options', None, derive_operation(dbt['listDBTServiceTokenRotations'], 'listSecretRotationOptions',
+                                                      ROTATIONS_PATH + '/options', option_list)))
+    return derived
 
 
 class RateLimiter(object):
@@ -201,22 +291,24 @@ class App(object):
         self.ever_issued = set()
         self.known_secrets = set(self.state.secret_values())
         operations = load_operations()
-        self.router = Router(operations)
-        handlers = {
-            'universalAuthLogin': (self._login_universal, False, LOGIN_BODY_RULES),
-            'oidcAuthLogin': (self._login_oidc, False, LOGIN_BODY_RULES),
-            'listDBTServiceTokenRotations': (self._list, True, None),
-            'createDBTServiceTokenRotation': (self._create, True, ROTATION_BODY_RULES),
-            'getDBTServiceTokenRotation': (self._get, True, None),
-            'getDBTServiceTokenRotationByName': (self._get_by_name, True, None),
-            'updateDBTServiceTokenRotation': (self._update, True, ROTATION_BODY_RULES),
-            'deleteDBTServiceTokenRotation': (self._delete, True, None),
-            'getDBTServiceTokenRotationGeneratedCredentials': (self._credentials, True, None),
-            'rotateDBTServiceTokenRotation': (self._rotate, True, None),
-        }
-        self.routes = {}
-        for operation_id, (handler, auth, rules) in handlers.items():
-            self.routes[operation_id] = Route(operations[operation_id], handler, auth, rules)
+        handlers = {'list': self._list, 'create': self._create, 'get': self._get, 'get_by_name': self._get_by_name, 'update': self._update,
+                    'delete': self._delete, 'credentials': self._credentials, 'rotate': self._rotate, 'reconcile': self._reconcile,
+                    'list_all': self._list_all, 'options': self._options}
+        routes = [Route(operations['universalAuthLogin'], self._login_universal, False, LOGIN_BODY_RULES),
+                  Route(operations['oidcAuthLogin'], self._login_oidc, False, LOGIN_BODY_RULES)]
+        for kind, operation_id in TYPE_OPERATIONS:
+            # DBT keeps the spec files' routes and body validation; every other type's are derived from them.
+            rules = ROTATION_BODY_RULES if kind in ('create', 'update') else None
+            routes.append(Route(operations[operation_id], handlers[kind], True, rules, kind, DBT))
+            for slug in SLUGS:
+                if slug != DBT:
+                    validator = TypeValidator(slug, kind) if kind in ('create', 'update') else None
+                    operation = derive_type_operation(operations[operation_id], kind, slug)
+                    routes.append(Route(operation, handlers[kind], True, None, kind, slug, validator))
+        for kind, slug, operation in derive_extra_operations(operations):
+            routes.append(Route(operation, handlers[kind], True, None, kind, slug))
+        self.routes = dict((route.operation.operation_id, route) for route in routes)
+        self.router = Router(dict((operation_id, route.operation) for operation_id, route in self.routes.items()))
 
     # --- route handlers (called with self.lock held) -------------------------------------------------------------
 
@@ -232,37 +324,47 @@ class App(object):
         return self._issued(call, self.state.login_oidc(body))
 
     def _list(self, call, params, query, body):
+        return self.state.list_rotations(call.identity, query['projectId'], call.route.rotation_type)
+
+    def _list_all(self, call, params, query, body):
         return self.state.list_rotations(call.identity, query['projectId'])
 
+    def _options(self, call, params, query, body):
+        return {'secretRotationOptions': options()}
+
     def _create(self, call, params, query, body):
-        return self.state.create_rotation(call.identity, body, self._dbt_failure(call))
+        return self.state.create_rotation(call.identity, body, self._provider_failure(call), call.route.rotation_type)
 
     def _get(self, call, params, query, body):
-        return self.state.get_rotation(call.identity, params['rotationId'])
+        return self.state.get_rotation(call.identity, params['rotationId'], call.route.rotation_type)
 
     def _get_by_name(self, call, params, query, body):
-        return self.state.get_rotation_by_name(call.identity, params['rotationName'], query)
+        return self.state.get_rotation_by_name(call.identity, params['rotationName'], query, call.route.rotation_type)
 
     def _update(self, call, params, query, body):
-        return self.state.update_rotation(call.identity, params['rotationId'], body)
+        return self.state.update_rotation(call.identity, params['rotationId'], body, call.route.rotation_type)
 
     def _delete(self, call, params, query, body):
         return self.state.delete_rotation(call.identity, params['rotationId'], query.get('deleteSecrets') == 'true',
-                                          query.get('revokeGeneratedCredentials') == 'true')
+                                          query.get('revokeGeneratedCredentials') == 'true', call.route.rotation_type)
 
     def _credentials(self, call, params, query, body):
-        return self.state.generated_credentials(call.identity, params['rotationId'])
+        return self.state.generated_credentials(call.identity, params['rotationId'], call.route.rotation_type)
 
     def _rotate(self, call, params, query, body):
-        rotation, lock = self.state.start_rotation(call.identity, params['rotationId'])
+        rotation, lock = self.state.start_rotation(call.identity, params['rotationId'], call.route.rotation_type)
         # Released when the answer is about to be written (after an apply_then_hang fault's sleep).
         call.cleanups.append(lock.release)
-        return self.state.rotate(rotation, self._dbt_failure(call))
+        return self.state.rotate(rotation, self._provider_failure(call))
+
+    def _reconcile(self, call, params, query, body):
+        return self.state.reconcile(call.identity, params['rotationId'], self._provider_failure(call))
 
     @staticmethod
-    def _dbt_failure(call):
-        if call.action and call.action['type'] == 'dbt_failure':
-            return call.action.get('message') or DEFAULT_DBT_FAILURE
+    def _provider_failure(call):
+        """A dbt_failure / provider_failure fault's refusal message ('' for the type's default), else None."""
+        if call.action and call.action['type'] in PROVIDER_FAILURES:
+            return call.action.get('message') or ''
         return None
 
     # --- the request pipeline --------------------------------------------------------------------------------------
@@ -326,6 +428,7 @@ class App(object):
         if operation is None:
             return Response(404, {'message': 'Route %s:%s not found' % (call.method, call.url), 'error': 'Not Found', 'statusCode': 404})
         route = self.routes[operation.operation_id]
+        call.route = route
         limit_headers = []
         try:
             if route.auth:
@@ -337,15 +440,15 @@ class App(object):
             if retry_after is not None:
                 return Response(429, rate_limit_body(call.req_id, retry_after), limit_headers)
             params = self._validate(route.path_validator, dict((key, unquote(value)) for key, value in raw_params.items()))
-            if route.operation.body_schema is not None:
+            if route.body_required:
                 body = self._validate(route.body_validator, body)
             elif route.body_validator is not None and body is not MISSING and body is not None:
                 self._validate(route.body_validator, body)
             query = self._validate(route.query_validator, self._query(call))
             with self.lock:
-                if read_back and operation.operation_id in READ_BACK_OPERATIONS and params.get('rotationId') in self.state.rotations:
+                if read_back and route.kind in READ_BACK_KINDS and params.get('rotationId') in self.state.rotations:
                     call.read_back = True
-                    result = self.state.get_rotation(call.identity, params['rotationId'])
+                    result = self.state.get_rotation(call.identity, params['rotationId'], route.rotation_type)
                 else:
                     result = route.handler(call, params, query, body)
                 self.known_secrets.update(self.state.secret_values())
@@ -522,20 +625,46 @@ class App(object):
             return None
         text = data.decode('utf-8', 'replace')
         try:
-            return self._redact(json.loads(text))
+            parsed = json.loads(text)
         except ValueError:
-            with self.lock:
-                secrets = sorted(self.known_secrets, key=len, reverse=True)
-            for secret in secrets:
-                if secret and secret in text:
-                    text = text.replace(secret, 'REDACTED')
-            return text[:4000]
+            parsed = MISSING
+        if parsed is not MISSING:
+            self._remember_temporary(parsed)
+            return self._redact(parsed)
+        with self.lock:
+            secrets = sorted(self.known_secrets, key=len, reverse=True)
+        for secret in secrets:
+            if secret and secret in text:
+                text = text.replace(secret, 'REDACTED')
+        return text[:4000]
 
-    def _redact(self, value):
+    def _remember_temporary(self, body):
+        """Every string sent in a body's temporaryParameters becomes a known secret, whatever the answer will be."""
+        if not isinstance(body, dict) or not isinstance(body.get('temporaryParameters'), dict):
+            return
+        strings = []
+
+        def collect(value):
+            if isinstance(value, dict):
+                for item in value.values():
+                    collect(item)
+            elif isinstance(value, list):
+                for item in value:
+                    collect(item)
+            elif isinstance(value, str) and value:
+                strings.append(value)
+        collect(body['temporaryParameters'])
+        with self.lock:
+            self.known_secrets.update(strings)
+
+    def _redact(self, value, by_key=True):
+        """A copy of a logged body with secrets replaced: values of SECRET_KEYS members (not inside secretsMapping,
+        whose values are secret names) and every known secret value."""
         if isinstance(value, dict):
-            return dict((key, 'REDACTED' if key in SECRET_KEYS else self._redact(item)) for key, item in value.items())
+            return dict((key, 'REDACTED' if by_key and key in SECRET_KEYS else self._redact(item, by_key and key != 'secretsMapping'))
+                        for key, item in value.items())
         if isinstance(value, list):
-            return [self._redact(item) for item in value]
+            return [self._redact(item, by_key) for item in value]
         if isinstance(value, str) and (value.startswith('dbtu_') or value in self.known_secrets):
             return 'REDACTED'
         return value

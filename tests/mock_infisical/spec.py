@@ -66,6 +66,7 @@ class Operation(object):
 
     def __init__(self, operation_id, method, template, operation, source):
         self.operation_id = operation_id
+        self.raw = operation
         self.method = method.upper()
         self.template = template
         self.source = source
@@ -113,6 +114,17 @@ class Operation(object):
         if validator is None:
             return []
         return ['%s at %s' % (error.message, list(error.absolute_path)) for error in validator.iter_errors(body)]
+
+
+def derive_operation(base, operation_id, template, change=None, method=None):
+    """A new operation made from a copy of another one's (resolved) OpenAPI text: another path and id, and whatever
+    change(operation_dict) does to it (e.g. other response schemas). The rotation types the spec files do not cover
+    are served this way from the DBT operations."""
+    operation = copy.deepcopy(base.raw)
+    operation['operationId'] = operation_id
+    if change is not None:
+        change(operation)
+    return Operation(operation_id, method or base.method, template, operation, 'derived from %s' % base.source)
 
 
 def load_operations(spec_dir=SPEC_DIR):

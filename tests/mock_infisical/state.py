@@ -1,9 +1,10 @@
 """In-memory state of the mock Infisical server and the semantics of its routes.
 
-Projects, folders, app connections, machine identities and their access tokens, DBT service token rotations,
-the Infisical secrets they map their token into, and a fake dbt Cloud that issues and revokes service tokens.
+Projects, folders, app connections, machine identities and their access tokens, secret rotations of every type
+(rotation_types.py), the Infisical secrets they map their generated credentials into, a fake dbt Cloud that issues
+and revokes DBT service tokens, and a fake provider (providers.py) for every other type.
 The order of checks in each operation follows Infisical's secret-rotation-v2-service.ts (licence, existence,
-permission, then the work), so the same request fails the same way.
+permission, type, then the work), so the same request fails the same way.
 
 Every method is called with the server's lock held, except where noted.
 """
@@ -17,16 +18,22 @@ import os
 import threading
 import uuid
 
+from .providers import FakeProvider, ProviderError
+from .rotation_types import DBT, RECONCILE_NAMES, RECONCILE_TYPES, TYPES, answered_credential_keys, app_name, display_name
 from .seed import iso, parse_time, utcnow
 
-ROTATION_TYPE = 'dbt-service-token'
-ROTATION_NAME = 'DBT Service Token'
 ALL_ACTIONS = ('read', 'read-generated-credentials', 'create', 'edit', 'delete', 'rotate-secrets')
 DEFAULT_DBT_FAILURE = 'Mock dbt: permission_set not allowed for this account'
 ROTATE_ERROR_PREFIX = 'Infisical encountered an issue while generating credentials with the configured inputs: '
 MALFORMED_TOKEN = 'The provided access token is malformed. Please use a valid token or generate a new one and try again.'
 EXPIRED_TOKEN = 'Your token has expired. Please re-authenticate.'
-APP_NAMES = {'dbt': 'DBT', 'github': 'GitHub', 'gitlab': 'GitLab', 'aws': 'AWS', 'gcp': 'GCP', 'azure-key-vault': 'Azure Key Vault'}
+DEFAULT_PROVIDER_FAILURE = 'Mock %s: the provider refused the request'
+MAX_ROTATION_MESSAGE = 1024
+MISSING = object()
+RECONCILE_TYPES_MESSAGE = ('Reconcile operation is only supported for Unix/Linux Local Account, Windows Local Account, '
+                           'and HP iLO Local Account rotations')
+RECONCILE_METHOD_MESSAGE = ('Reconcile operation is only supported for login-as-target mode Unix/Linux Local Account, '
+                            'Windows Local Account, and HP iLO Local Account rotations')
 PLAN_MESSAGES = {
     'list': 'Failed to access secret rotations due to plan restriction. Upgrade plan to access secret rotations.',
     'read': 'Failed to access secret rotation due to plan restriction. Upgrade plan to access secret rotations.',
@@ -35,6 +42,7 @@ PLAN_MESSAGES = {
     'create': 'Failed to create secret rotation due to plan restriction. Upgrade plan to create secret rotations.',
     'update': 'Failed to update secret rotation due to plan restriction. Upgrade plan to update secret rotations.',
     'rotate': 'Failed to rotate secret rotation secrets due to plan restriction. Upgrade plan to rotate secret rotation secrets.',
+    'reconcile': 'Failed to reconcile secret rotation due to plan restriction. Upgrade plan to reconcile secret rotations.',
 }
 
 
@@ -70,6 +78,21 @@ def permission_denied(action):
 
 def internal_error(message='Something went wrong'):
     return ApiError(500, 'InternalServerError', message)
+
+
+def rotation_message(message):
+    """parseRotationErrorMessage: Infisical's prefix, cut to 1024 characters."""
+    message = ROTATE_ERROR_PREFIX + message
+    if len(message) > MAX_ROTATION_MESSAGE:
+        message = message[:MAX_ROTATION_MESSAGE - 3] + '...'
+    return message
+
+
+def failure_message(failure, slug):
+    """The provider's refusal of a provider_failure / dbt_failure fault: its message, or the type's default."""
+    if failure is None:
+        return None
+    return failure or (DEFAULT_DBT_FAILURE if slug == DBT else DEFAULT_PROVIDER_FAILURE % display_name(slug))
 
 
 def _b64(data):
@@ -221,9 +244,12 @@ class State(object):
             for token in ident.get('tokenAuth', {}).get('tokens', []):
                 self.tokens[token] = {'identityId': ident['id'], 'authMethod': 'token-auth', 'issuedAt': now, 'expiresAt': None}
         self.dbt = FakeDbt(seed.get('dbt', {}), now)
+        self.provider = FakeProvider()
+        self.temporary_secrets = set()
         self.secrets = {}
         for secret in seed.get('secrets', []):
-            self.secrets.setdefault(secret['folderId'], {})[secret['key']] = {'value': secret['value'], 'version': secret.get('version', 1)}
+            self.secrets.setdefault(secret['folderId'], {})[secret['key']] = {
+                'value': secret['value'], 'version': secret.get('version', 1), 'sensitive': secret.get('sensitive', True)}
         self.rotations = {}
         for entry in seed.get('rotations', []):
             self.rotations[entry['id']] = self._seed_rotation(entry, now)
@@ -231,8 +257,15 @@ class State(object):
         self.rotation_locks = {}
 
     def _seed_rotation(self, entry, now):
+        slug = entry.get('type', DBT)
+        if slug == DBT:
+            credentials = [self._credential(self.dbt.tokens[token_id]) for token_id in entry.get('credentials', [])]
+        else:
+            credentials = copy.deepcopy(entry.get('credentials', []))
+            for credential in credentials:
+                self.provider.remember(slug, credential)
         rotation = {
-            'id': entry['id'], 'name': entry['name'], 'description': entry.get('description'),
+            'id': entry['id'], 'name': entry['name'], 'description': entry.get('description'), 'type': slug,
             'isAutoRotationEnabled': entry.get('isAutoRotationEnabled', True), 'activeIndex': entry.get('activeIndex', 0),
             'folderId': entry['folderId'], 'connectionId': entry['connectionId'],
             'createdAt': parse_time(entry.get('createdAt', 'now'), now), 'updatedAt': parse_time(entry.get('updatedAt', 'now'), now),
@@ -243,11 +276,12 @@ class State(object):
             'rotateAtUtc': copy.deepcopy(entry.get('rotateAtUtc', {'hours': 0, 'minutes': 0})),
             'lastRotationMessage': entry.get('lastRotationMessage'), 'parameters': copy.deepcopy(entry['parameters']),
             'secretsMapping': copy.deepcopy(entry['secretsMapping']),
-            'credentials': [self._credential(self.dbt.tokens[token_id]) for token_id in entry.get('credentials', [])],
+            'credentials': credentials,
             'rotationCount': entry.get('rotationCount', 0),
         }
         rotation['rotateAttempts'] = entry.get('rotateAttempts', rotation['rotationCount'])
         if 'nextRotationAt' in entry:
+            # A seeded nextRotationAt (e.g. an overdue rotation) is kept as given; only changes recompute it.
             rotation['nextRotationAt'] = parse_time(entry['nextRotationAt'], now)
         else:
             rotation['nextRotationAt'] = calculate_next_rotation_at(rotation, rotation['isLastRotationManual'])
@@ -260,18 +294,26 @@ class State(object):
     # --- secrets the mock knows, for leak scanning -------------------------------------------------------------------
 
     def secret_values(self):
+        """Every secret value of the state: client secrets, JWTs, access tokens, dbt tokens, generated secret
+        credentials (passwords, keys, tokens) ever issued or seeded, temporaryParameters values received, and the
+        Infisical secrets' values (except those that hold a non-secret credential such as a username)."""
         values = set(self.tokens)
         for ident in self.identities.values():
             if ident.get('universalAuth'):
                 values.add(ident['universalAuth']['clientSecret'])
             values.update(ident.get('oidcAuth', {}).get('jwts', []))
         values.update(token['token_string'] for token in self.dbt.tokens.values())
+        values.update(self.provider.issued_secrets)
+        values.update(self.temporary_secrets)
         for folder_secrets in self.secrets.values():
-            values.update(secret['value'] for secret in folder_secrets.values())
+            values.update(secret['value'] for secret in folder_secrets.values() if secret.get('sensitive', True))
         for conn in self.connections.values():
             if conn.get('apiToken'):
                 values.add(conn['apiToken'])
         return values
+
+    def remember_temporary(self, values):
+        self.temporary_secrets.update(value for value in values if isinstance(value, str) and value)
 
     # --- auth --------------------------------------------------------------------------------------------------------
 
@@ -381,7 +423,7 @@ class State(object):
             'folder': {'id': folder['id'], 'path': folder['path']},
             'rotateAtUtc': copy.deepcopy(rotation['rotateAtUtc']),
             'lastRotationMessage': rotation['lastRotationMessage'],
-            'type': ROTATION_TYPE,
+            'type': rotation['type'],
             'parameters': copy.deepcopy(rotation['parameters']),
             'secretsMapping': copy.deepcopy(rotation['secretsMapping']),
         }
@@ -403,7 +445,7 @@ class State(object):
             env = self.environments.get(folder.get('envId'), {})
             secrets[folder_id] = {
                 'projectId': env.get('projectId'), 'environment': env.get('slug'), 'path': folder.get('path'),
-                'secrets': copy.deepcopy(folder_secrets),
+                'secrets': dict((key, {'value': item['value'], 'version': item['version']}) for key, item in folder_secrets.items()),
             }
         tokens = [{'identity': self.identities[record['identityId']]['name'], 'authMethod': record['authMethod'],
                    'issuedAt': iso(record['issuedAt']), 'expiresAt': iso(record['expiresAt'])} for record in self.tokens.values()]
@@ -414,28 +456,46 @@ class State(object):
             'queuedJobs': copy.deepcopy(self.queued_jobs),
             'secrets': secrets,
             'dbt': self.dbt.view(),
+            'providers': self.provider.view(),
             'accessTokens': tokens,
         }
 
-    def _get(self, rotation_id, quoted=True):
+    def _get(self, rotation_id, slug, quoted=True):
         rotation = self.rotations.get(rotation_id)
         if rotation is None:
             template = 'Could not find %s Rotation with ID "%s"' if quoted else 'Could not find %s Rotation with ID %s'
-            raise not_found(template % (ROTATION_NAME, rotation_id))
+            raise not_found(template % (display_name(slug), rotation_id))
         return rotation
 
-    def _set_secret(self, folder_id, key, value):
+    def _check_type(self, rotation, slug):
+        """Infisical's type check: the rotation's connection app must be the URL type's app (not the stored type)."""
+        if self.connections[rotation['connectionId']]['app'] != TYPES[slug]['app']:
+            raise bad_request('Secret Rotation with ID "%s" is not configured for %s' % (rotation['id'], display_name(slug)))
+
+    def _set_secret(self, folder_id, key, value, sensitive=True):
         folder_secrets = self.secrets.setdefault(folder_id, {})
         previous = folder_secrets.get(key)
-        folder_secrets[key] = {'value': value, 'version': previous['version'] + 1 if previous else 1}
+        folder_secrets[key] = {'value': value, 'version': previous['version'] + 1 if previous else 1, 'sensitive': sensitive}
 
-    def _connection(self, connection_id, project_id):
+    def _write_mapped(self, rotation, credential, keys=None):
+        """Write a credential's values into the rotation's mapped secrets (a new version where the value changes)."""
+        secret_keys = TYPES[rotation['type']]['secret_generated_credentials']
+        folder_secrets = self.secrets.get(rotation['folderId'], {})
+        for key, name in rotation['secretsMapping'].items():
+            if keys is not None and key not in keys:
+                continue
+            value = credential[key] if isinstance(credential[key], str) else json.dumps(credential[key])
+            current = folder_secrets.get(name)
+            if current is None or current['value'] != value:
+                self._set_secret(rotation['folderId'], name, value, key in secret_keys)
+
+    def _connection(self, connection_id, project_id, slug):
         conn = self.connections.get(connection_id)
         if conn is None:
             raise not_found('Could not find App Connection with ID %s' % connection_id)
-        if conn['app'] != 'dbt':
-            app_name = conn.get('appName') or APP_NAMES.get(conn['app'], conn['app'])
-            raise bad_request('%s Connection with ID %s cannot be used to connect to DBT' % (app_name, connection_id))
+        if conn['app'] != TYPES[slug]['app']:
+            raise bad_request('%s Connection with ID %s cannot be used to connect to %s'
+                              % (conn.get('appName') or app_name(conn['app']), connection_id, app_name(TYPES[slug]['app'])))
         if conn.get('projectId') and conn['projectId'] != project_id:
             raise bad_request('You cannot connect project App Connection with ID "%s" from project with ID "%s" to project with ID "%s"'
                               % (connection_id, conn['projectId'], project_id))
@@ -444,20 +504,46 @@ class State(object):
     def _name_taken(self, folder_id, name, except_id=None):
         return any(r['folderId'] == folder_id and r['name'] == name and r['id'] != except_id for r in self.rotations.values())
 
+    def _check_mapping(self, mapping, folder, secret_path, current=()):
+        """The service's mapping checks: names unique, none already a secret in the folder (except the rotation's own)."""
+        names = list(mapping.values())
+        duplicates = [name for index, name in enumerate(names) if name in names[:index]]
+        if duplicates:
+            raise bad_request('Secrets mapping keys must be unique. "%s" contains duplicate keys.' % ', '.join(sorted(set(duplicates))))
+        existing = [name for name in names if name in self.secrets.get(folder['id'], {}) and name not in current]
+        if existing:
+            raise bad_request('The following secrets already exist at the path "%s": %s' % (secret_path, ', '.join(existing)))
+
+    def _issue(self, rotation_type, parameters, conn, slot, failure, action='issue', temporary_keys=()):
+        """A new credential from dbt or the fake provider; ProviderError / ApiError when they refuse."""
+        if rotation_type == DBT:
+            return self._credential(self.dbt.create_token(conn.get('accountId'), parameters, failure))
+        return self.provider.issue(rotation_type, parameters, conn, slot, failure, action, temporary_keys)
+
+    def _revoke(self, rotation, credential):
+        conn = self.connections[rotation['connectionId']]
+        if rotation['type'] == DBT:
+            self.dbt.revoke(conn.get('accountId'), credential['tokenId'])
+        else:
+            self.provider.revoke(rotation['type'], conn, credential)
+
     # --- the rotation routes -----------------------------------------------------------------------------------------
 
-    def list_rotations(self, identity, project_id):
+    def list_rotations(self, identity, project_id, slug=None):
+        """A type's list (only rotations stored with that type), or with slug None every type's (the all-types list)."""
         self._require_licence('list')
         self.require(identity, project_id, 'read')
-        return {'secretRotations': [self.view(r) for r in self.rotations.values() if self.project_of(r) == project_id]}
+        return {'secretRotations': [self.view(r) for r in self.rotations.values()
+                                    if self.project_of(r) == project_id and slug in (None, r['type'])]}
 
-    def get_rotation(self, identity, rotation_id):
+    def get_rotation(self, identity, rotation_id, slug=DBT):
         self._require_licence('read')
-        rotation = self._get(rotation_id)
+        rotation = self._get(rotation_id, slug)
         self.require(identity, self.project_of(rotation), 'read')
+        self._check_type(rotation, slug)
         return {'secretRotation': self.view(rotation)}
 
-    def get_rotation_by_name(self, identity, name, query):
+    def get_rotation_by_name(self, identity, name, query, slug=DBT):
         self._require_licence('read')
         folder = self.find_folder(query['projectId'], query['environment'], query['secretPath'])
         if folder is None:
@@ -466,17 +552,21 @@ class State(object):
         for rotation in self.rotations.values():
             if rotation['folderId'] == folder['id'] and rotation['name'] == name:
                 self.require(identity, self.project_of(rotation), 'read')
+                self._check_type(rotation, slug)
                 return {'secretRotation': self.view(rotation)}
-        raise not_found('Could not find %s Rotation with name "%s"' % (ROTATION_NAME, name))
+        raise not_found('Could not find %s Rotation with name "%s"' % (display_name(slug), name))
 
-    def generated_credentials(self, identity, rotation_id):
+    def generated_credentials(self, identity, rotation_id, slug=DBT):
         self._require_licence('credentials')
-        rotation = self._get(rotation_id)
+        rotation = self._get(rotation_id, slug)
         self.require(identity, self.project_of(rotation), 'read-generated-credentials')
-        return {'generatedCredentials': copy.deepcopy(rotation['credentials']), 'activeIndex': rotation['activeIndex'],
-                'rotationId': rotation['id'], 'type': ROTATION_TYPE}
+        self._check_type(rotation, slug)
+        keys = answered_credential_keys(rotation['type'])
+        credentials = [dict((key, item[key]) for key in keys if key in item) for item in rotation['credentials']]
+        return {'generatedCredentials': credentials, 'activeIndex': rotation['activeIndex'], 'rotationId': rotation['id'], 'type': rotation['type']}
 
-    def create_rotation(self, identity, body, dbt_failure=None):
+    def create_rotation(self, identity, body, failure=None, slug=DBT):
+        """failure: None, or the refusal message of a provider_failure / dbt_failure fault ('' for the type's default)."""
         self._require_licence('create')
         project_id = body['projectId']
         self.require(identity, project_id, 'create')
@@ -484,47 +574,62 @@ class State(object):
         if folder is None:
             raise bad_request('Could not find folder with path "%s" in environment "%s" for project with ID "%s"'
                               % (body['secretPath'], body['environment'], project_id))
-        conn = self._connection(body['connectionId'], project_id)
+        conn = self._connection(body['connectionId'], project_id, slug)
         if self._name_taken(folder['id'], body['name']):
             raise bad_request('A Secret Rotation with the name "%s" already exists at the secret path "%s"' % (body['name'], body['secretPath']))
-        key = body['secretsMapping']['serviceToken']
-        if key in self.secrets.get(folder['id'], {}):
-            raise bad_request('The following secrets already exist at the path "%s": %s' % (body['secretPath'], key))
-        token = self.dbt.create_token(conn.get('accountId'), body['parameters'], dbt_failure)
+        self._check_mapping(body['secretsMapping'], folder, body['secretPath'])
+        temporary = body.get('temporaryParameters') or {}
+        self.remember_temporary(temporary.values())
+        try:
+            credential = self._issue(slug, body['parameters'], conn, 0, failure_message(failure, slug), temporary_keys=list(temporary))
+        except ProviderError as exc:
+            raise bad_request(rotation_message(exc.message))
         now = utcnow()
         rotation = {
-            'id': str(uuid.uuid4()), 'name': body['name'], 'description': body.get('description'),
+            'id': str(uuid.uuid4()), 'name': body['name'], 'description': body.get('description'), 'type': slug,
             'isAutoRotationEnabled': body.get('isAutoRotationEnabled', True), 'activeIndex': 0,
             'folderId': folder['id'], 'connectionId': conn['id'], 'createdAt': now, 'updatedAt': now,
             'rotationInterval': body['rotationInterval'], 'rotationStatus': 'success',
             'lastRotationAttemptedAt': now, 'lastRotatedAt': now, 'lastRotationJobId': None, 'isLastRotationManual': True,
             'rotateAtUtc': body.get('rotateAtUtc', {'hours': 0, 'minutes': 0}), 'lastRotationMessage': None,
             'parameters': body['parameters'], 'secretsMapping': body['secretsMapping'],
-            'credentials': [self._credential(token)], 'rotationCount': 0, 'rotateAttempts': 0,
+            'credentials': [credential], 'rotationCount': 0, 'rotateAttempts': 0,
         }
         rotation['nextRotationAt'] = calculate_next_rotation_at(rotation, True)
         self.rotations[rotation['id']] = rotation
-        self._set_secret(folder['id'], key, token['token_string'])
+        self._write_mapped(rotation, credential)
         return {'secretRotation': self.view(rotation)}
 
-    def update_rotation(self, identity, rotation_id, body):
+    def update_rotation(self, identity, rotation_id, body, slug=DBT):
         self._require_licence('update')
-        rotation = self._get(rotation_id, quoted=False)
+        rotation = self._get(rotation_id, slug, quoted=False)
+        entry = TYPES[slug]
+        if entry['immutable_parameters'] and 'parameters' in body:
+            # throwOnImmutableParameterUpdate: a shallow !== of each key, so an omitted key differs from a stored value.
+            for key in entry['immutable_parameters']:
+                if body['parameters'].get(key, MISSING) != rotation['parameters'].get(key, MISSING):
+                    raise bad_request(entry['immutable_message'])
         self.require(identity, self.project_of(rotation), 'edit')
+        self._check_type(rotation, slug)
         folder = self.folders[rotation['folderId']]
         merged = dict(rotation)
         merged.update(body)
         next_rotation = calculate_next_rotation_at(merged, rotation['isLastRotationManual'])
-        new_key = body.get('secretsMapping', {}).get('serviceToken')
-        old_key = rotation['secretsMapping']['serviceToken']
-        folder_secrets = self.secrets.setdefault(folder['id'], {})
-        if new_key is not None and new_key != old_key and new_key in folder_secrets:
-            raise bad_request('The following secrets already exist at the path "%s": %s' % (folder['path'], new_key))
+        old_mapping = rotation['secretsMapping']
+        new_mapping = body.get('secretsMapping')
+        if new_mapping is not None:
+            self._check_mapping(new_mapping, folder, folder['path'], current=list(old_mapping.values()))
         if 'name' in body and self._name_taken(folder['id'], body['name'], except_id=rotation['id']):
             raise bad_request('A Secret Rotation with the name "%s" already exists at the secret path "%s"' % (body['name'], folder['path']))
-        if new_key is not None and new_key != old_key and old_key in folder_secrets:
-            secret = folder_secrets.pop(old_key)
-            folder_secrets[new_key] = {'value': secret['value'], 'version': secret['version'] + 1}
+        if new_mapping is not None:
+            folder_secrets = self.secrets.setdefault(folder['id'], {})
+            moved = {}
+            for key, old_name in old_mapping.items():
+                if new_mapping.get(key) != old_name and old_name in folder_secrets:
+                    moved[key] = folder_secrets.pop(old_name)
+            for key, secret in moved.items():
+                if key in new_mapping:
+                    folder_secrets[new_mapping[key]] = dict(secret, version=secret['version'] + 1)
         rotation.update(body)
         rotation['nextRotationAt'] = next_rotation
         rotation['updatedAt'] = utcnow()
@@ -536,50 +641,53 @@ class State(object):
             })
         return {'secretRotation': self.view(rotation)}
 
-    def delete_rotation(self, identity, rotation_id, delete_secrets, revoke):
-        rotation = self._get(rotation_id)
+    def delete_rotation(self, identity, rotation_id, delete_secrets, revoke, slug=DBT):
+        rotation = self._get(rotation_id, slug)
         self.require(identity, self.project_of(rotation), 'delete')
+        self._check_type(rotation, slug)
         result = {'secretRotation': self.view(rotation)}
         if revoke:
-            account = self.connections[rotation['connectionId']].get('accountId')
             for credential in rotation['credentials']:
-                self.dbt.revoke(account, credential['tokenId'])
+                self._revoke(rotation, credential)
         if delete_secrets:
-            self.secrets.get(rotation['folderId'], {}).pop(rotation['secretsMapping']['serviceToken'], None)
+            for name in rotation['secretsMapping'].values():
+                self.secrets.get(rotation['folderId'], {}).pop(name, None)
         del self.rotations[rotation_id]
         return result
 
-    def start_rotation(self, identity, rotation_id):
+    def start_rotation(self, identity, rotation_id, slug=DBT):
         """The checks before a rotation, then take its lock; returns (rotation, lock). The caller releases the lock."""
         self._require_licence('rotate')
-        rotation = self._get(rotation_id)
+        rotation = self._get(rotation_id, slug)
         self.require(identity, self.project_of(rotation), 'rotate-secrets')
+        self._check_type(rotation, slug)
         lock = self.rotation_locks.setdefault(rotation_id, threading.Lock())
         if not lock.acquire(False):
             raise bad_request('A rotation is already in progress. Please try again shortly.')
         return rotation, lock
 
-    def rotate(self, rotation, dbt_failure=None):
-        """The dual-phase rotation (CONTRACT 6.5); a failure leaves the failed state and raises ApiError 500."""
+    def rotate(self, rotation, failure=None):
+        """The dual-phase rotation (CONTRACT 6.5); a failure leaves the failed state and raises ApiError 500.
+
+        failure: None, or the refusal message of a provider_failure / dbt_failure fault ('' for the type's default).
+        """
         rotation['rotateAttempts'] += 1
-        account = self.connections[rotation['connectionId']].get('accountId')
+        conn = self.connections[rotation['connectionId']]
         inactive = (rotation['activeIndex'] + 1) % 2
         credentials = rotation['credentials']
         try:
             if inactive < len(credentials):
-                self.dbt.revoke(account, credentials[inactive]['tokenId'])
-            token = self.dbt.create_token(account, rotation['parameters'], dbt_failure)
-        except ApiError as exc:
-            message = ROTATE_ERROR_PREFIX + exc.message
-            if len(message) > 1024:
-                message = message[:1021] + '...'
+                self._revoke(rotation, credentials[inactive])
+            credential = self._issue(rotation['type'], rotation['parameters'], conn, inactive, failure_message(failure, rotation['type']),
+                                     action='rotate')
+        except (ApiError, ProviderError) as exc:
+            message = rotation_message(exc.message)
             now = utcnow()
             rotation.update({'rotationStatus': 'failed', 'lastRotationAttemptedAt': now, 'updatedAt': now, 'lastRotationJobId': None,
                              'lastRotationMessage': message, 'nextRotationAt': next_utc_day(rotation['rotateAtUtc'])})
             self.queued_jobs.append({'queue': 'SecretWebhook', 'type': 'SecretRotationFailed', 'rotationId': rotation['id'],
                                      'triggeredManually': True, 'errorMessage': exc.message})
             raise internal_error(message)
-        credential = self._credential(token)
         if inactive < len(credentials):
             credentials[inactive] = credential
         else:
@@ -589,5 +697,34 @@ class State(object):
                          'updatedAt': now, 'rotationStatus': 'success', 'lastRotationJobId': None, 'lastRotationMessage': None})
         rotation['nextRotationAt'] = calculate_next_rotation_at(rotation, True)
         rotation['rotationCount'] += 1
-        self._set_secret(rotation['folderId'], rotation['secretsMapping']['serviceToken'], token['token_string'])
+        self._write_mapped(rotation, credential)
         return {'secretRotation': self.view(rotation)}
+
+    def reconcile(self, identity, rotation_id, failure=None):
+        """POST .../{rotationId}/reconcile (local-account types): re-issue the password of the active slot through the
+        connection's own login, as reconcileLocalAccountRotation does. The URL's type is not compared with the rotation's."""
+        self._require_licence('reconcile')
+        rotation = self.rotations.get(rotation_id)
+        if rotation is None:
+            raise not_found('Could not find Secret Rotation with ID "%s"' % rotation_id)
+        if rotation['type'] not in RECONCILE_TYPES:
+            raise bad_request(RECONCILE_TYPES_MESSAGE)
+        self.require(identity, self.project_of(rotation), 'rotate-secrets')
+        if rotation['parameters'].get('rotationMethod') != 'login-as-target':
+            raise bad_request(RECONCILE_METHOD_MESSAGE)
+        conn = self.connections[rotation['connectionId']]
+        active = rotation['activeIndex']
+        parameters = dict(rotation['parameters'], rotationMethod='login-as-root')
+        try:
+            credential = self._issue(rotation['type'], parameters, conn, active, failure_message(failure, rotation['type']), action='reconcile')
+        except ProviderError as exc:
+            raise bad_request(rotation_message(exc.message))
+        if active < len(rotation['credentials']):
+            rotation['credentials'][active] = credential
+        else:
+            rotation['credentials'].append(credential)
+        now = utcnow()
+        rotation.update({'lastRotatedAt': now, 'updatedAt': now, 'rotationStatus': 'success'})
+        self._write_mapped(rotation, credential, keys=('password',))
+        return {'message': '%s rotation credentials reconciled successfully' % RECONCILE_NAMES[rotation['type']], 'reconciled': True,
+                'secretRotation': self.view(rotation)}

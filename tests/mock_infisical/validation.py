@@ -9,14 +9,22 @@ Deliberately stricter than the real server (so that a client bug cannot pass):
 - nothing is coerced: "14" for a number is an invalid_type issue; the real server coerces rotationInterval.
 """
 
+import copy
+import ipaddress
+import json
 import re
 
+from .rotation_types import BASE, TYPES
 from .spec import make_validator
 
 MISSING = object()
 # String.prototype.trim removes ECMAScript WhiteSpace and LineTerminator: not Python's str.strip set.
 JS_WHITESPACE = '\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
 
+# zod's email regex (v3.22+).
+EMAIL_RE = re.compile(r"^(?!\.)(?!.*\.\.)([A-Z0-9_'+\-\.]*)[A-Z0-9_+-]@([A-Z0-9][A-Z0-9\-]*\.)+[A-Z]{2,}$", re.IGNORECASE)
+IPV4_RE = re.compile(r'^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$')
+HANDLEBARS_RE = re.compile(r'\{\{\{?~?\s*(.*?)\s*~?\}?\}\}', re.DOTALL)
 UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 # @sindresorhus/slugify(v, {lowercase: true}) === v holds exactly for these (and for "").
 SLUG_RE = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
@@ -201,3 +209,285 @@ class ZodValidator(object):
             issues.append({'code': 'unrecognized_keys', 'keys': unknown, 'path': list(path),
                            'message': 'Unrecognized key(s) in object: %s' % ', '.join("'%s'" % key for key in unknown)})
         return result
+
+
+# --- per-type validation of create and update bodies, from the type data (rotation_types.TYPES) ------------------
+
+
+def _get(value, dotted):
+    """The value at a dotted path inside validated data, MISSING when absent."""
+    for part in dotted.split('.'):
+        if not isinstance(value, dict) or part not in value:
+            return MISSING
+        value = value[part]
+    return value
+
+
+def _is_missing(value):
+    """What Infisical's "!value" / "!value?.length" refines treat as not given."""
+    return value is MISSING or value is None or value == '' or value == []
+
+
+def is_ip_or_cidr(value):
+    """isValidIpOrCidr: an IPv4/IPv6 address, or one with a /prefix (parseInt) of 0-32 / 0-128."""
+    def kind(address):
+        if IPV4_RE.fullmatch(address):
+            return 4
+        try:
+            ipaddress.IPv6Address(address)
+            return 6
+        except ValueError:
+            return None
+    if '/' not in value:
+        return kind(value) is not None
+    parts = value.split('/')
+    version = kind(parts[0])
+    prefix = re.match(r'\s*([+-]?\d+)', parts[1])
+    if version is None or prefix is None:
+        return False
+    return 0 <= int(prefix.group(1)) <= (32 if version == 4 else 128)
+
+
+def _reject_constant(name):
+    raise ValueError('%s is not JSON' % name)
+
+
+class TypeValidator(object):
+    """Validates a create or update body of one rotation type against its data, answering zod-style issues.
+
+    One walk over field specs (the format of types/<slug>.json, see README.md) for every type: types (no coercion),
+    defaults, nullable, trim, min/max (exclusive too) with Infisical's messages, enums, regexes, uuid, email, the
+    SecretNameSchema, slugs, handlebars templates, unknown keys (always refused: stricter than Infisical), then the
+    object-level rules (any_positive, sum_at_most, required_if, and the "custom" checks the mock implements) when
+    nothing below them aborted, as zod's refinements do.
+    """
+
+    def __init__(self, slug, mode):
+        entry = TYPES[slug]
+        fields = copy.deepcopy(BASE[mode])
+        fields['parameters'] = {'type': 'object', 'required': mode == 'create', 'fields': entry['parameters'], 'rules': entry['parameter_rules']}
+        fields['secretsMapping'] = {'type': 'object', 'required': mode == 'create', 'fields': entry['secrets_mapping']}
+        rules = []
+        if mode == 'create':
+            if entry['temporary_parameters'] is not None:
+                fields['temporaryParameters'] = {'type': 'object', 'required': entry['temporary_parameters_required'],
+                                                 'fields': entry['temporary_parameters']}
+            rules = entry['create_rules']
+        self.spec = {'type': 'object', 'required': True, 'fields': fields, 'rules': rules}
+
+    def validate(self, value):
+        """(validated value with defaults and trims applied, issues)."""
+        issues = []
+        result, dummy = self._walk(self.spec, value, [], issues)
+        return result, issues
+
+    @staticmethod
+    def _expected(spec):
+        if 'enum' in spec:
+            return ' | '.join(("'%s'" % item) if isinstance(item, str) else str(item) for item in spec['enum'])
+        return {'integer': 'number', 'any': 'unknown'}.get(spec.get('type', 'any'), spec.get('type'))
+
+    def _walk(self, spec, value, path, issues):
+        """(value, aborted): aborted as zod's parse status, which stops the refinements of the objects above."""
+        kind = spec.get('type', 'any')
+        expected = self._expected(spec)
+        if value is MISSING:
+            issues.append({'code': 'invalid_type', 'expected': expected, 'received': 'undefined', 'path': list(path), 'message': 'Required'})
+            return value, True
+        if value is None and spec.get('nullable'):
+            return None, False
+        received = parsed_type(value)
+        if kind != 'any' and received != ('number' if kind == 'integer' else kind):
+            issues.append({'code': 'invalid_type', 'expected': expected, 'received': received, 'path': list(path),
+                           'message': 'Expected %s, received %s' % (expected, received)})
+            return value, True
+        if 'enum' in spec:
+            if value not in spec['enum']:
+                issues.append({'received': value, 'code': 'invalid_enum_value', 'options': list(spec['enum']), 'path': list(path),
+                               'message': "Invalid enum value. Expected %s, received '%s'" % (expected, value)})
+                return value, True
+            return value, False
+        if kind == 'integer' and not float(value).is_integer():
+            issues.append({'code': 'invalid_type', 'expected': 'integer', 'received': 'float', 'path': list(path),
+                           'message': 'Expected integer, received float'})
+            return value, True
+        if kind == 'string':
+            return self._string(spec, value, path, issues), False
+        if kind in ('number', 'integer'):
+            self._number(spec, value, path, issues)
+            return value, False
+        if kind == 'array':
+            return self._array(spec, value, path, issues)
+        if kind == 'object':
+            return self._object(spec, value, path, issues)
+        return copy.deepcopy(value), False
+
+    @staticmethod
+    def _issue(issues, path, message, **extra):
+        item = {'code': 'custom', 'message': message, 'path': list(path)}
+        item.update(extra)
+        issues.append(item)
+
+    def _size(self, spec, size, path, issues, kind, unit):
+        messages = spec.get('messages', {})
+        if 'min' in spec and size < spec['min']:
+            issues.append({'code': 'too_small', 'minimum': spec['min'], 'type': kind, 'inclusive': True, 'exact': False, 'path': list(path),
+                           'message': messages.get('min', '%s must contain at least %d %s' % (kind.capitalize(), spec['min'], unit))})
+        if 'max' in spec and size > spec['max']:
+            issues.append({'code': 'too_big', 'maximum': spec['max'], 'type': kind, 'inclusive': True, 'exact': False, 'path': list(path),
+                           'message': messages.get('max', '%s must contain at most %d %s' % (kind.capitalize(), spec['max'], unit))})
+
+    def _string(self, spec, value, path, issues):
+        messages = spec.get('messages', {})
+        if spec.get('secret_name'):
+            # SecretNameSchema: z.string().trim().min(1).refine(no ":" and no "/")
+            value = value.strip(JS_WHITESPACE)
+            self._size({'min': 1}, js_length(value), path, issues, 'string', 'character(s)')
+            if ':' in value or '/' in value:
+                self._issue(issues, path, BASE['secret_name_message'])
+            return value
+        if spec.get('trim'):
+            value = value.strip(JS_WHITESPACE)
+        self._size(spec, js_length(value), path, issues, 'string', 'character(s)')
+        if spec.get('uuid') and not UUID_RE.match(value):
+            issues.append({'validation': 'uuid', 'code': 'invalid_string', 'message': 'Invalid uuid', 'path': list(path)})
+        if spec.get('email') and not EMAIL_RE.fullmatch(value):
+            issues.append({'validation': 'email', 'code': 'invalid_string', 'message': messages.get('email', 'Invalid email'), 'path': list(path)})
+        if 'pattern' in spec and not re.fullmatch(spec['pattern'], value):
+            issues.append({'validation': 'regex', 'code': 'invalid_string', 'message': spec.get('pattern_message', 'Invalid'), 'path': list(path)})
+        if spec.get('slug') and value and not SLUG_RE.match(value):
+            self._issue(issues, path, messages['slug'])
+        if 'template' in spec:
+            allowed = spec['template']['allowed']
+            if any(expression not in allowed for expression in HANDLEBARS_RE.findall(value)):
+                self._issue(issues, path, messages.get('template', 'Invalid expression detected'))
+            if not all(needed in value for needed in spec['template']['must_include']):
+                self._issue(issues, path, messages.get('must_include', 'Template is missing a required expression'))
+        if spec.get('strip_trailing_slash') and value != '/' and value.endswith('/'):
+            value = value[:-1]
+        self._string_rules(spec.get('rules', []), value, path, issues)
+        return value
+
+    def _string_rules(self, rules, value, path, issues):
+        """A field's own refines, in order, stopping at the first that fails (the JSON ones skip an empty string)."""
+        parsed = MISSING
+        for rule in rules:
+            check, args = rule.get('check'), rule.get('args', {})
+            message = args.get('message', rule.get('message'))
+            if check.startswith('json_') and value == '':
+                return
+            if check == 'ip_or_cidr':
+                failed = not is_ip_or_cidr(value)
+            elif check == 'json_valid':
+                try:
+                    parsed = json.loads(value, parse_constant=_reject_constant)
+                    failed = False
+                except ValueError:
+                    failed = True
+            elif check == 'json_object':
+                failed = not isinstance(parsed, dict)
+            elif check == 'json_max_keys':
+                failed = len(parsed) > args['max']
+                message = message.format(count=len(parsed))
+            elif check == 'json_forbidden_keys':
+                found = [key for key in parsed if key in args['keys']]
+                failed = bool(found)
+                message = message.format(keys=', '.join(found))
+            else:
+                raise ValueError('unknown string check %r' % check)
+            if failed:
+                self._issue(issues, path, message)
+                return
+
+    def _number(self, spec, value, path, issues):
+        messages = spec.get('messages', {})
+        if 'min' in spec:
+            exclusive = spec.get('exclusive_min', False)
+            if value < spec['min'] or (exclusive and value == spec['min']):
+                default = 'Number must be greater than %s%s' % ('' if exclusive else 'or equal to ', _number_text(spec['min']))
+                issues.append({'code': 'too_small', 'minimum': spec['min'], 'type': 'number', 'inclusive': not exclusive, 'exact': False,
+                               'message': messages.get('min', default), 'path': list(path)})
+        if 'max' in spec and value > spec['max']:
+            issues.append({'code': 'too_big', 'maximum': spec['max'], 'type': 'number', 'inclusive': True, 'exact': False,
+                           'message': messages.get('max', 'Number must be less than or equal to %s' % _number_text(spec['max'])), 'path': list(path)})
+
+    def _array(self, spec, value, path, issues):
+        self._size(spec, len(value), path, issues, 'array', 'element(s)')
+        result, aborted = [], False
+        for index, item in enumerate(value):
+            item_value, item_aborted = self._walk(spec.get('items', {'type': 'any'}), item, path + [index], issues)
+            result.append(item_value)
+            aborted = aborted or item_aborted
+        if not aborted:
+            self._rules(spec.get('rules', []), result, path, issues)
+        return result, aborted
+
+    def _object(self, spec, value, path, issues):
+        result, aborted = {}, False
+        if 'fields' in spec:
+            fields = spec['fields']
+            for key, child in fields.items():
+                if key in value:
+                    result[key], child_aborted = self._walk(child, value[key], path + [key], issues)
+                    aborted = aborted or child_aborted
+                elif 'default' in child:
+                    result[key] = copy.deepcopy(child['default'])
+                elif child.get('required'):
+                    self._walk(child, MISSING, path + [key], issues)
+                    aborted = True
+            unknown = [key for key in value if key not in fields]
+            if unknown:  # stricter than Infisical, which strips unknown keys
+                issues.append({'code': 'unrecognized_keys', 'keys': unknown, 'path': list(path),
+                               'message': 'Unrecognized key(s) in object: %s' % ', '.join("'%s'" % key for key in unknown)})
+        elif 'values' in spec:
+            for key, item in value.items():
+                result[key], child_aborted = self._walk(spec['values'], item, path + [key], issues)
+                aborted = aborted or child_aborted
+        else:
+            result = copy.deepcopy(value)
+        if not aborted:
+            self._rules(spec.get('rules', []), result, path, issues)
+        return result, aborted
+
+    def _rules(self, rules, value, path, issues):
+        """Object- and array-level rules (refine / superRefine), run only on data that parsed without aborting."""
+        for rule in rules:
+            kind, args = rule['kind'], rule.get('args', {})
+            if kind == 'any_positive':
+                if not any(_get(value, field) > 0 for field in rule['fields']):
+                    self._issue(issues, path, rule['message'])
+            elif kind == 'sum_at_most':
+                if sum(_get(value, field) for field in rule['fields']) > _get(value, rule['limit']):
+                    self._issue(issues, path, rule['message'])
+            elif kind == 'required_if':
+                if _get(value, rule['when']['path']) == rule['when']['equals'] and _is_missing(_get(value, rule['path'])):
+                    self._issue(issues, path + rule['path'].split('.'), rule['message'])
+            elif kind == 'custom':
+                self._custom(rule, args, value, path, issues)
+            else:
+                raise ValueError('unknown rule kind %r' % kind)
+
+    def _custom(self, rule, args, value, path, issues):
+        check = rule['check']
+        target_path = rule.get('path') or args.get('path')
+        target = _get(value, target_path) if target_path else value
+        where = path + target_path.split('.') if target_path else path
+        if check == 'service':
+            return  # a service check (state.py), not a schema rule
+        if check == 'edge_chars':
+            failed = isinstance(target, str) and target != '' and (target[0] in args['start'] or target[-1] in args['end'])
+        elif check == 'not_in_ci':
+            failed = isinstance(target, str) and target.lower() in args['values']
+        elif check == 'forbidden_chars':
+            failed = isinstance(target, str) and any(char in args['chars'] for char in target)
+        elif check == 'max_value':
+            failed = target is not MISSING and target > args['max']
+        elif check == 'unique_by':
+            keys = [tuple(item.get(field) for field in args['fields']) for item in target]
+            failed = len(set(keys)) != len(keys)
+        elif check == 'absent_unless':
+            failed = _get(value, args['when']['path']) != args['when']['equals'] and not _is_missing(target)
+        else:
+            raise ValueError('unknown custom check %r' % check)
+        if failed:
+            self._issue(issues, where, rule['message'])
