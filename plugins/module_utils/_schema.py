@@ -191,18 +191,17 @@ def _array_problems(spec, value, where, display):
     for index, item in enumerate(value):
         problems += check(spec.get("items", {}), item, f"{where}[{index}]")
     if not problems and (spec.get("unique") or spec.get("unique_by")):
-        keys = [_identity(spec, item) for item in value]
+        keys = [_identity(spec, canonical(spec.get("items", {}), item)) for item in value]
         if len(set(keys)) < len(keys):
             problems.append(f"{display} must not hold the same item twice")
     return problems
 
 
 def _identity(spec, item):
-    """What makes an item of a unique list itself: its ``unique_by`` fields (defaults filled in), or all of it."""
+    """What makes an item (in its canonical form) of a unique list itself: its ``unique_by`` fields, or all of it."""
     if spec.get("unique_by") and isinstance(item, dict):
-        fields = spec["items"]["fields"]
         names = {key: name for name, key in option_names(spec["items"]).items()}
-        return tuple(json.dumps(item.get(names[key], fields[key].get("default"))) for key in spec["unique_by"])
+        return tuple(json.dumps(item.get(names[key])) for key in spec["unique_by"])
     return json.dumps(item, sort_keys=True)
 
 
@@ -289,7 +288,7 @@ def from_api(spec, value):
 
 def canonical(spec, value):
     """The form Infisical stores and compares (option spelling): trimmed strings, whole numbers as int,
-    sets in one order, and keys left out where the value is null."""
+    sets in one order, defaults the server fills in filled in, and keys left out where the value is null."""
     kind = spec.get("type")
     if kind == "string" and isinstance(value, str) and (spec.get("trim") or spec.get("secret_name")):
         return api_trim(value)
@@ -299,7 +298,9 @@ def canonical(spec, value):
         if "values" in spec:
             return {key: canonical(spec["values"], item) for key, item in value.items()}
         names = option_names(spec)
-        return {name: canonical(spec["fields"][names[name]], item) for name, item in value.items()
+        filled = {name: spec["fields"][key]["default"] for name, key in names.items()
+                  if "default" in spec["fields"][key] and value.get(name) is None}
+        return {name: canonical(spec["fields"][names[name]], item) for name, item in dict(value, **filled).items()
                 if item is not None and name in names}
     if kind == "array" and isinstance(value, list):
         items = [canonical(spec.get("items", {}), item) for item in value]

@@ -38,6 +38,9 @@ attributes:
     description: Shows the managed settings before and after; never a secret value (O(temporary_parameters) never shows).
     support: full
 notes:
+  - "Infisical's own templates (a database type's C(rotation_statement), such as C(ALTER USER {{username}} ...)) use
+    the same braces as Ansible: mark such a value C(!unsafe), or wrap it in C({% raw %}...{% endraw %}), so that
+    Ansible leaves it to Infisical."
   - Parameters that Infisical does not let change after creation (the account of a local-account rotation, for
     example) fail the task before any write when they would change.
 seealso:

@@ -226,6 +226,9 @@ def assert_no_secret(mock, text, extra=()):
     appears in text, as it is or escaped as JSON would print it."""
     secrets = [secret for secret in list(mock.secrets()) + list(extra) if secret]
     leaked = [secret for secret in secrets if any(form in text for form in (secret, json.dumps(secret)[1:-1]))]
+    if leaked and os.environ.get("LEAK_DEBUG"):
+        at = text.find(leaked[0])
+        sys.stderr.write("LEAK CONTEXT: " + repr(text[max(0, at - 300):at + 300]) + "\n")
     assert not leaked, f"{len(leaked)} secret value(s) leaked into the output, e.g. one starting {leaked[0][:6]!r}"
 
 

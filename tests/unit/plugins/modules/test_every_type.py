@@ -163,7 +163,7 @@ def test_a_create_sends_the_temporary_parameters_and_never_shows_them(server, ar
                                             _ansible_diff=True))
     body = server.requests[1]["body"]
     assert body["temporaryParameters"] == {"password": TEMPORARY_PASSWORD}
-    assert body["parameters"] == {"username": "backup", "rotationMethod": "login-as-target"}
+    assert body["parameters"] == {"username": "backup", "rotationMethod": "login-as-target", "useSudo": False}
     assert result["changed"] is True and "MARK" not in json.dumps(result)
 
 
