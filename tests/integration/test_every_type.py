@@ -182,3 +182,28 @@ def test_one_request_reads_a_project_of_many_types_with_their_health(ansible):
     assert summary["by_type"]["postgres-credentials"] == 1
     assert {item["environment"] for item in run.result("prod dbt")["rotations"]} == {"prod"}
     assert {item["type"] for item in run.result("prod dbt")["rotations"]} == {"dbt-service-token"}
+
+
+def test_reconcile_through_ansible_playbook(ansible):
+    mock = ansible.mock
+    ids = mock.ids
+    before = mock.rotation(ids["rotation_unix"])
+    base = connection(ansible)
+    run = ansible.playbook([
+        step("reconcile", "reconcile", dict(base, type="unix-linux-local-account", name="backup-user", project_id=ids["project_a"],
+                                            environment="prod", secret_path="/hosts/db1")),
+        step("no route", "reconcile", dict(base, type="postgres-credentials", rotation_id=ids["rotation_postgres"]), ignore_errors=True),
+        step("as root", "reconcile", dict(base, type="windows-local-account", rotation_id=ids["rotation_windows"]), ignore_errors=True),
+        step("check", "reconcile", dict(base, type="unix-linux-local-account", rotation_id=ids["rotation_unix"]), check_mode=True),
+    ])
+    assert run.rc == 0, run
+    result = run.result("reconcile")
+    after = mock.rotation(ids["rotation_unix"])
+    assert result["changed"] is True and result["reconciled"] is True
+    assert after["credentials"][after["activeIndex"]]["password"] != before["credentials"][before["activeIndex"]]["password"]
+    assert result["rotation"]["last_rotated_at"] == after["lastRotatedAt"] > before["lastRotatedAt"]
+    assert "has no reconcile route" in run.result("no route")["msg"]
+    assert "login-as-target" in run.result("as root")["msg"]
+    check = run.result("check")
+    assert check.get("skipped") is True or "does not support check mode" in check.get("msg", ""), check
+    assert writes(mock) == [("POST", f"{ROOT}/unix-linux-local-account/{ids['rotation_unix']}/reconcile")]
