@@ -31,7 +31,7 @@ trimming, number value, item count), ``enum``, ``pattern`` (+ ``pattern_message`
 API spelling), ``values`` (a free-form map whose keys are never case-converted), ``items`` and ``set``
 (an order-free list), ``rules`` (object-level refines), ``option`` (an option name that is not the
 snake_case of the API key), ``rule`` (the sentence a value outside min/max breaks, where the generic
-one would be unclear), ``description``.
+one would be unclear).
 """
 
 from __future__ import annotations
@@ -44,54 +44,29 @@ DBT_PERMISSION_SETS = [
     "stakeholder", "team_admin", "webhooks_only",
 ]
 
+# The character counts every generated password must hold, part of the password requirements.
+REQUIRED_CHARACTERS = {
+    "type": "object",
+    "required": True,
+    "fields": {
+        "digits": {"type": "number", "required": True, "min": 0},
+        "lowercase": {"type": "number", "required": True, "min": 0},
+        "uppercase": {"type": "number", "required": True, "min": 0},
+        "symbols": {"type": "number", "required": True, "min": 0},
+    },
+}
+
 # The password requirements that the password-generating types share
 # (ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2).
 PASSWORD_REQUIREMENTS = {
     "type": "object",
-    "description": "The password requirements to use when generating the new password.",
     "fields": {
-        "length": {
-            "type": "number",
-            "required": True,
-            "min": 1,
-            "max": 250,
-            "description": "The length of the password to generate.",
-        },
-        "required": {
-            "type": "object",
-            "required": True,
-            "fields": {
-                "digits": {
-                    "type": "number",
-                    "required": True,
-                    "min": 0,
-                    "description": "The amount of digits to require in the generated password.",
-                },
-                "lowercase": {
-                    "type": "number",
-                    "required": True,
-                    "min": 0,
-                    "description": "The amount of lowercase characters to require in the generated password.",
-                },
-                "uppercase": {
-                    "type": "number",
-                    "required": True,
-                    "min": 0,
-                    "description": "The amount of uppercase characters to require in the generated password.",
-                },
-                "symbols": {
-                    "type": "number",
-                    "required": True,
-                    "min": 0,
-                    "description": "The amount of symbols to require in the generated password.",
-                },
-            },
-        },
+        "length": {"type": "number", "required": True, "min": 1, "max": 250},
+        "required": REQUIRED_CHARACTERS,
         "allowedSymbols": {
             "type": "string",
             "pattern": "(?s).*[!@#$%^&*()_+\\-=\\[\\]{};':\"\\\\|,.<>/?~].*",
             "pattern_message": "Invalid symbols",
-            "description": "The allowed symbols to use in the generated password (defaults to \"-_.~!*\").",
         },
     },
     "rules": [
@@ -109,6 +84,87 @@ PASSWORD_REQUIREMENTS = {
     ],
 }
 
+# The parameters of the SQL database types (ee/services/secret-rotation-v2/shared/sql-credentials/*@31e6904f).
+SQL_PARAMETERS = {
+    "type": "object",
+    "fields": {
+        "username1": {"type": "string", "required": True, "trim": True, "min": 1},
+        "username2": {"type": "string", "required": True, "trim": True, "min": 1},
+        "rotationStatement": {
+            "type": "string",
+            "trim": True,
+            "min": 1,
+            "template": {"allowed": ["username", "password", "database"], "must_include": ["{{username}}", "{{password}}"]},
+        },
+        "passwordRequirements": PASSWORD_REQUIREMENTS,
+    },
+}
+
+# What the SQL database types share beyond their schema (ee/services/secret-rotation-v2/shared/sql-credentials).
+SQL_NOTES = ("Unknown keys are stripped (zod default). On PATCH, parameters and secretsMapping are each optional"
+             " but, if sent, are validated as the complete object (no partial update). Without"
+             " passwordRequirements the backend uses DEFAULT_PASSWORD_REQUIREMENTS (length 48, 1 lowercase, 1"
+             " uppercase, 1 digit, 0 symbols, symbols '-_.~!*'); without rotationStatement it runs the"
+             " connection's built-in ALTER-login statement. A syntactically broken handlebars rotationStatement"
+             " makes handlebars.parse throw inside the refine (an error, not a clean validation message)."
+             " Generated credentials: array of 1-2 {username, password}.")
+
+# The secrets mapping of the database and account types: a username and its password.
+USERNAME_PASSWORD_MAPPING = {
+    "type": "object",
+    "fields": {
+        "username": {"type": "string", "required": True, "secret_name": True},
+        "password": {"type": "string", "required": True, "secret_name": True},
+    },
+}
+
+# The secrets mapping of the identity-provider types: the client ID and its client secret.
+CLIENT_SECRETS_MAPPING = {
+    "type": "object",
+    "fields": {
+        "clientId": {"type": "string", "required": True, "secret_name": True},
+        "clientSecret": {"type": "string", "required": True, "secret_name": True},
+    },
+}
+
+# The create-only temporary parameters of the local-account types: the account's current password.
+CURRENT_PASSWORD = {"type": "object", "fields": {"password": {"type": "string", "secret": True}}}
+
+# Their create rule: a rotation that logs in as the account needs its current password.
+LOGIN_AS_TARGET_NEEDS_PASSWORD = [
+    {
+        "kind": "required_if",
+        "path": "temporaryParameters.password",
+        "when": {"path": "parameters.rotationMethod", "equals": "login-as-target"},
+        "message": "Current password is required for initial rotation setup in login as target method",
+    },
+]
+
+# What the SQL database types read from the files they share, and how those files' versions differ.
+SQL_SOURCES = [
+    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-schemas.ts@31e6904f",
+    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-types.ts@4c6cca08",
+    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-fns.ts@fa52dca6",
+    "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2",
+    "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@636aee2e",
+    "ee/services/secret-rotation-v2/shared/utils/index.ts@60426590",
+    "server/lib/schemas.ts@98d4103a",
+    "lib/template/validate-handlebars.ts@1e255039",
+    "ee/services/secret-rotation-v2/secret-rotation-v2-schemas.ts@06024065",
+    "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@01ecde91",
+    "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@0082b3dd",
+    "ee/routes/v2/secret-rotation-v2-routers/secret-rotation-v2-endpoints.ts@02fdd1de",
+    "lib/api-docs/constants.ts@bfd227a3",
+    "services/app-connection/app-connection-enums.ts@00392e9c",
+]
+SQL_SHARED_VERSIONS = ("Shared sql-credentials-rotation-schemas.ts: 2 versions; taken 31e6904f (adds optional rotationStatement with"
+                       " handlebars refines and optional passwordRequirements, and rotationStatement in the template schema); the older one"
+                       " (index id 33947750451) has only username1/username2. Earlier prototypes (ids 66310196581, 65855498679, 66256583851)"
+                       " used usernameSecretKey/passwordSecretKey/issueStatement/revokeStatement. password-requirements-schema.ts: index"
+                       " holds 3 versions, 2 seen; taken 7bd312a2 (allowedSymbols gets .regex(new RE2(...), 'Invalid symbols')) as newest"
+                       " because it is the other version plus that validation; 636aee2e is identical except allowedSymbols is a plain"
+                       " optional string.")
+
 TYPES = {
     "postgres-credentials": {
         "slug": "postgres-credentials",
@@ -119,20 +175,7 @@ TYPES = {
             "ee/services/secret-rotation-v2/postgres-credentials/postgres-credentials-rotation-constants.ts@0d89d706",
             "ee/services/secret-rotation-v2/postgres-credentials/postgres-credentials-rotation-types.ts@77dd768a",
             "ee/routes/v2/secret-rotation-v2-routers/postgres-credentials-rotation-router.ts@4f327569",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-schemas.ts@31e6904f",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-types.ts@4c6cca08",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-fns.ts@fa52dca6",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@636aee2e",
-            "ee/services/secret-rotation-v2/shared/utils/index.ts@60426590",
-            "server/lib/schemas.ts@98d4103a",
-            "lib/template/validate-handlebars.ts@1e255039",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-schemas.ts@06024065",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@01ecde91",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@0082b3dd",
-            "ee/routes/v2/secret-rotation-v2-routers/secret-rotation-v2-endpoints.ts@02fdd1de",
-            "lib/api-docs/constants.ts@bfd227a3",
-            "services/app-connection/app-connection-enums.ts@00392e9c",
+            *SQL_SOURCES,
         ],
         "versions": ("postgres-credentials-rotation-schemas.ts: index says 2 versions, find_string shows 3 backend"
                      " texts; taken 05af7016 (parameters = SqlCredentialsRotationParametersSchema, secretsMapping ="
@@ -146,78 +189,21 @@ TYPES = {
                      " several versions; taken 0d89d706 (infisical_user example + rotationStatement ALTER USER"
                      " \"{{username}}\" WITH PASSWORD '{{password}}'); others: kms_user variant,"
                      " createUserStatement-only (my_pg_user / my-pg-user) and an issueStatement/revokeStatement"
-                     " template. Shared sql-credentials-rotation-schemas.ts: 2 versions; taken 31e6904f (adds optional"
-                     " rotationStatement with handlebars refines and optional passwordRequirements, and"
-                     " rotationStatement in the template schema); the older one (index id 33947750451) has only"
-                     " username1/username2. Earlier prototypes (ids 66310196581, 65855498679, 66256583851) used"
-                     " usernameSecretKey/passwordSecretKey/issueStatement/revokeStatement."
-                     " password-requirements-schema.ts: index holds 3 versions, 2 seen; taken 7bd312a2 (allowedSymbols"
-                     " gets .regex(new RE2(...), 'Invalid symbols')) as newest because it is the other version plus"
-                     " that validation; 636aee2e is identical except allowedSymbols is a plain optional string."),
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "username1": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the first login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "username2": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the second login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "rotationStatement": {
-                    "type": "string",
-                    "trim": True,
-                    "min": 1,
-                    "template": {"allowed": ["username", "password", "database"], "must_include": ["{{username}}", "{{password}}"]},
-                    "description": "The SQL template query used for rotation.",
-                },
-                "passwordRequirements": PASSWORD_REQUIREMENTS,
-            },
-        },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the active username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the generated password will be mapped to.",
-                },
-            },
-        },
+                     " template. ") + SQL_SHARED_VERSIONS,
+        "parameters": SQL_PARAMETERS,
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
         "extra_routes": [],
         "immutable_parameters": [],
-        "notes": ("Unknown keys are stripped (zod default). On PATCH, parameters and secretsMapping are each optional"
-                  " but, if sent, are validated as the complete object (no partial update). Without"
-                  " passwordRequirements the backend uses DEFAULT_PASSWORD_REQUIREMENTS (length 48, 1 lowercase, 1"
-                  " uppercase, 1 digit, 0 symbols, symbols '-_.~!*'); without rotationStatement it runs the"
-                  " connection's built-in ALTER-login statement. A syntactically broken handlebars rotationStatement"
-                  " makes handlebars.parse throw inside the refine (an error, not a clean validation message)."
-                  " Generated credentials: array of 1-2 {username, password}. SecretNameSchema (newest"
-                  " backend/src/server/lib/schemas.ts: commit 98d4103a and the larger index id 66701628899 agree) ="
-                  " z.string().trim().min(1) plus one refine: must contain neither ':' nor '/' ('Secret name cannot"
-                  " contain colon or forward slash.'); spaces and all other characters are allowed. Another copy"
-                  " (index id 2299651989, './slugSchema' re-export, probably the frontend) forbids spaces and ':' but"
-                  " allows '/'; the backend copy is what the API enforces."),
+        "notes": SQL_NOTES + (" SecretNameSchema (newest"
+                              " backend/src/server/lib/schemas.ts: commit 98d4103a and the larger index id 66701628899 agree) ="
+                              " z.string().trim().min(1) plus one refine: must contain neither ':' nor '/' ('Secret name cannot"
+                              " contain colon or forward slash.'); spaces and all other characters are allowed. Another copy"
+                              " (index id 2299651989, './slugSchema' re-export, probably the frontend) forbids spaces and ':' but"
+                              " allows '/'; the backend copy is what the API enforces."),
     },
     "mssql-credentials": {
         "slug": "mssql-credentials",
@@ -228,92 +214,22 @@ TYPES = {
             "ee/services/secret-rotation-v2/mssql-credentials/mssql-credentials-rotation-constants.ts@bfd227a3",
             "ee/services/secret-rotation-v2/mssql-credentials/mssql-credentials-rotation-types.ts@4f327569",
             "ee/routes/v2/secret-rotation-v2-routers/mssql-credentials-rotation-router.ts@90513ad5",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-schemas.ts@31e6904f",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-types.ts@4c6cca08",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-fns.ts@fa52dca6",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@636aee2e",
-            "ee/services/secret-rotation-v2/shared/utils/index.ts@60426590",
-            "server/lib/schemas.ts@98d4103a",
-            "lib/template/validate-handlebars.ts@1e255039",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-schemas.ts@06024065",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@01ecde91",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@0082b3dd",
-            "ee/routes/v2/secret-rotation-v2-routers/secret-rotation-v2-endpoints.ts@02fdd1de",
-            "lib/api-docs/constants.ts@bfd227a3",
-            "services/app-connection/app-connection-enums.ts@00392e9c",
+            *SQL_SOURCES,
         ],
         "versions": ("mssql-credentials-rotation-schemas.ts: one version (05af7016). Constants: taken bfd227a3"
                      " (multi-line infisical_user example + rotationStatement ALTER LOGIN [{{username}}] WITH PASSWORD"
                      " = '{{password}}'); older: 766c1242 (my_mssql_user, no rotationStatement), my-mssql-user"
                      " variant, issueStatement/revokeStatement template, a parametersTemplate variant and a bare"
-                     " name/type/connection variant. Shared sql-credentials-rotation-schemas.ts: 2 versions; taken"
-                     " 31e6904f (adds optional rotationStatement with handlebars refines and optional"
-                     " passwordRequirements, and rotationStatement in the template schema); the older one (index id"
-                     " 33947750451) has only username1/username2. Earlier prototypes (ids 66310196581, 65855498679,"
-                     " 66256583851) used usernameSecretKey/passwordSecretKey/issueStatement/revokeStatement."
-                     " password-requirements-schema.ts: index holds 3 versions, 2 seen; taken 7bd312a2 (allowedSymbols"
-                     " gets .regex(new RE2(...), 'Invalid symbols')) as newest because it is the other version plus"
-                     " that validation; 636aee2e is identical except allowedSymbols is a plain optional string."),
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "username1": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the first login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "username2": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the second login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "rotationStatement": {
-                    "type": "string",
-                    "trim": True,
-                    "min": 1,
-                    "template": {"allowed": ["username", "password", "database"], "must_include": ["{{username}}", "{{password}}"]},
-                    "description": "The SQL template query used for rotation.",
-                },
-                "passwordRequirements": PASSWORD_REQUIREMENTS,
-            },
-        },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the active username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the generated password will be mapped to.",
-                },
-            },
-        },
+                     " name/type/connection variant. ") + SQL_SHARED_VERSIONS,
+        "parameters": SQL_PARAMETERS,
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
         "extra_routes": [],
         "immutable_parameters": [],
-        "notes": ("Unknown keys are stripped (zod default). On PATCH, parameters and secretsMapping are each optional"
-                  " but, if sent, are validated as the complete object (no partial update). Without"
-                  " passwordRequirements the backend uses DEFAULT_PASSWORD_REQUIREMENTS (length 48, 1 lowercase, 1"
-                  " uppercase, 1 digit, 0 symbols, symbols '-_.~!*'); without rotationStatement it runs the"
-                  " connection's built-in ALTER-login statement. A syntactically broken handlebars rotationStatement"
-                  " makes handlebars.parse throw inside the refine (an error, not a clean validation message)."
-                  " Generated credentials: array of 1-2 {username, password}."),
+        "notes": SQL_NOTES,
     },
     "mysql-credentials": {
         "slug": "mysql-credentials",
@@ -324,91 +240,21 @@ TYPES = {
             "ee/services/secret-rotation-v2/mysql-credentials/mysql-credentials-rotation-constants.ts@31e6904f",
             "ee/services/secret-rotation-v2/mysql-credentials/mysql-credentials-rotation-types.ts@14cc2178",
             "ee/routes/v2/secret-rotation-v2-routers/mysql-credentials-rotation-router.ts@14cc2178",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-schemas.ts@31e6904f",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-types.ts@4c6cca08",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-fns.ts@fa52dca6",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@636aee2e",
-            "ee/services/secret-rotation-v2/shared/utils/index.ts@60426590",
-            "server/lib/schemas.ts@98d4103a",
-            "lib/template/validate-handlebars.ts@1e255039",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-schemas.ts@06024065",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@01ecde91",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@0082b3dd",
-            "ee/routes/v2/secret-rotation-v2-routers/secret-rotation-v2-endpoints.ts@02fdd1de",
-            "lib/api-docs/constants.ts@bfd227a3",
-            "services/app-connection/app-connection-enums.ts@00392e9c",
+            *SQL_SOURCES,
         ],
         "versions": ("mysql-credentials-rotation-schemas.ts: one version (617d0717), same shape as the other SQL"
                      " types. Constants: 3 versions in index; taken 31e6904f (adds rotationStatement ALTER USER"
                      " '{{username}}'@'%' IDENTIFIED BY '{{password}}' and fixes 'privilages'); 14cc2178 has"
-                     " createUserStatement only. Shared sql-credentials-rotation-schemas.ts: 2 versions; taken"
-                     " 31e6904f (adds optional rotationStatement with handlebars refines and optional"
-                     " passwordRequirements, and rotationStatement in the template schema); the older one (index id"
-                     " 33947750451) has only username1/username2. Earlier prototypes (ids 66310196581, 65855498679,"
-                     " 66256583851) used usernameSecretKey/passwordSecretKey/issueStatement/revokeStatement."
-                     " password-requirements-schema.ts: index holds 3 versions, 2 seen; taken 7bd312a2 (allowedSymbols"
-                     " gets .regex(new RE2(...), 'Invalid symbols')) as newest because it is the other version plus"
-                     " that validation; 636aee2e is identical except allowedSymbols is a plain optional string."),
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "username1": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the first login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "username2": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the second login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "rotationStatement": {
-                    "type": "string",
-                    "trim": True,
-                    "min": 1,
-                    "template": {"allowed": ["username", "password", "database"], "must_include": ["{{username}}", "{{password}}"]},
-                    "description": "The SQL template query used for rotation.",
-                },
-                "passwordRequirements": PASSWORD_REQUIREMENTS,
-            },
-        },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the active username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the generated password will be mapped to.",
-                },
-            },
-        },
+                     " createUserStatement only. ") + SQL_SHARED_VERSIONS,
+        "parameters": SQL_PARAMETERS,
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
         "extra_routes": [],
         "immutable_parameters": [],
-        "notes": ("Unknown keys are stripped (zod default). On PATCH, parameters and secretsMapping are each optional"
-                  " but, if sent, are validated as the complete object (no partial update). Without"
-                  " passwordRequirements the backend uses DEFAULT_PASSWORD_REQUIREMENTS (length 48, 1 lowercase, 1"
-                  " uppercase, 1 digit, 0 symbols, symbols '-_.~!*'); without rotationStatement it runs the"
-                  " connection's built-in ALTER-login statement. A syntactically broken handlebars rotationStatement"
-                  " makes handlebars.parse throw inside the refine (an error, not a clean validation message)."
-                  " Generated credentials: array of 1-2 {username, password}."),
+        "notes": SQL_NOTES,
     },
     "oracledb-credentials": {
         "slug": "oracledb-credentials",
@@ -419,77 +265,13 @@ TYPES = {
             "ee/services/secret-rotation-v2/oracledb-credentials/oracledb-credentials-rotation-constants.ts@2452487e",
             "ee/services/secret-rotation-v2/oracledb-credentials/oracledb-credentials-rotation-types.ts@5ee2eb1a",
             "ee/routes/v2/secret-rotation-v2-routers/oracledb-credentials-rotation-router.ts@333ce9d1",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-schemas.ts@31e6904f",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-types.ts@4c6cca08",
-            "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-fns.ts@fa52dca6",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@636aee2e",
-            "ee/services/secret-rotation-v2/shared/utils/index.ts@60426590",
-            "server/lib/schemas.ts@98d4103a",
-            "lib/template/validate-handlebars.ts@1e255039",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-schemas.ts@06024065",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@01ecde91",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@0082b3dd",
-            "ee/routes/v2/secret-rotation-v2-routers/secret-rotation-v2-endpoints.ts@02fdd1de",
-            "lib/api-docs/constants.ts@bfd227a3",
-            "services/app-connection/app-connection-enums.ts@00392e9c",
+            *SQL_SOURCES,
         ],
         "versions": ("oracledb-credentials-rotation-schemas.ts: one version (5909a33a). Constants: index holds 4"
                      " versions, only 2452487e seen (INFISICAL_USER example + rotationStatement ALTER USER"
-                     " \"{{username}}\" IDENTIFIED BY \"{{password}}\"). Shared sql-credentials-rotation-schemas.ts: 2"
-                     " versions; taken 31e6904f (adds optional rotationStatement with handlebars refines and optional"
-                     " passwordRequirements, and rotationStatement in the template schema); the older one (index id"
-                     " 33947750451) has only username1/username2. Earlier prototypes (ids 66310196581, 65855498679,"
-                     " 66256583851) used usernameSecretKey/passwordSecretKey/issueStatement/revokeStatement."
-                     " password-requirements-schema.ts: index holds 3 versions, 2 seen; taken 7bd312a2 (allowedSymbols"
-                     " gets .regex(new RE2(...), 'Invalid symbols')) as newest because it is the other version plus"
-                     " that validation; 636aee2e is identical except allowedSymbols is a plain optional string."),
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "username1": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the first login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "username2": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the second login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "rotationStatement": {
-                    "type": "string",
-                    "trim": True,
-                    "min": 1,
-                    "template": {"allowed": ["username", "password", "database"], "must_include": ["{{username}}", "{{password}}"]},
-                    "description": "The SQL template query used for rotation.",
-                },
-                "passwordRequirements": PASSWORD_REQUIREMENTS,
-            },
-        },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the active username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the generated password will be mapped to.",
-                },
-            },
-        },
+                     " \"{{username}}\" IDENTIFIED BY \"{{password}}\"). ") + SQL_SHARED_VERSIONS,
+        "parameters": SQL_PARAMETERS,
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["username", "password"],
@@ -524,35 +306,8 @@ TYPES = {
                      " was not reachable by commit or find_string, so what it differs in is unknown. A fork"
                      " (scott-ray-wilson/infisical@6a25e92) holds a variant with GeneratedCredentials .max(1) and a"
                      " describe key 'clientID'; it is not Infisical's repo and was not used."),
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "clientId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The client ID of the Auth0 Application to rotate the client secret for.",
-                },
-            },
-        },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "clientId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the client ID will be mapped to.",
-                },
-                "clientSecret": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated client secret will be mapped to.",
-                },
-            },
-        },
+        "parameters": {"type": "object", "fields": {"clientId": {"type": "string", "required": True, "trim": True, "min": 1}}},
+        "secrets_mapping": CLIENT_SECRETS_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["clientId", "clientSecret"],
@@ -593,44 +348,12 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "objectId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The ID of the Azure Application to rotate the client secret for.",
-                },
-                "appName": {
-                    "type": "string",
-                    "trim": True,
-                    "description": "The name of the Azure Application to rotate the client secret for.",
-                },
-                "clientId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The client ID of the Azure Application to rotate the client secret for.",
-                },
+                "objectId": {"type": "string", "required": True, "trim": True, "min": 1},
+                "appName": {"type": "string", "trim": True},
+                "clientId": {"type": "string", "required": True, "trim": True, "min": 1},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "clientId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the client ID will be mapped to.",
-                },
-                "clientSecret": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated client secret will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": CLIENT_SECRETS_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["clientId", "clientSecret", "keyId"],
@@ -670,13 +393,7 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "userName": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The name of the client to rotate credentials for.",
-                },
+                "userName": {"type": "string", "required": True, "trim": True, "min": 1},
                 "region": {
                     "type": "string",
                     "enum": [
@@ -686,25 +403,14 @@ TYPES = {
                         "ca-central-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
                         "eu-south-1", "eu-south-2", "eu-north-1", "me-south-1", "me-central-1", "sa-east-1",
                     ],
-                    "description": "The AWS region the client is present in.",
                 },
             },
         },
         "secrets_mapping": {
             "type": "object",
             "fields": {
-                "accessKeyId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the access key ID will be mapped to.",
-                },
-                "secretAccessKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated secret access key will be mapped to.",
-                },
+                "accessKeyId": {"type": "string", "required": True, "secret_name": True},
+                "secretAccessKey": {"type": "string", "required": True, "secret_name": True},
             },
         },
         "temporary_parameters": None,
@@ -771,49 +477,19 @@ TYPES = {
                                 "A-Z0-9]+=[^,+=\"<>#;\\\\]+)(?:(?:\\\\+[a-zA-Z0-9]+=[^,+=\"<>#;\\\\]+)*))*)?|[a-zA-Z0-9._%+-]"
                                 "+@[a-zA-Z0-9._-]+\\.[a-zA-Z]{2,}"),
                     "pattern_message": "Invalid DN/UPN format",
-                    "description": ("The Distinguished Name (DN) or User Principal Name (UPN) of the principal to"
-                                    " rotate the password for."),
                 },
                 "passwordRequirements": PASSWORD_REQUIREMENTS,
-                "rotationMethod": {
-                    "type": "string",
-                    "enum": ["connection-principal", "target-principal"],
-                    "description": ("Whether the rotation is performed by the LDAP connection principal or the target"
-                                    " principal itself (Infisical treats a missing value as connection-principal)."),
-                },
+                "rotationMethod": {"type": "string", "enum": ["connection-principal", "target-principal"]},
             },
         },
         "secrets_mapping": {
             "type": "object",
             "fields": {
-                "dn": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": ("The name of the secret that the Distinguished Name (DN) or User Principal Name"
-                                    " (UPN) of the principal will be mapped to."),
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated password will be mapped to.",
-                },
+                "dn": {"type": "string", "required": True, "secret_name": True},
+                "password": {"type": "string", "required": True, "secret_name": True},
             },
         },
-        "temporary_parameters": {
-            "type": "object",
-            "fields": {
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "min": 1,
-                    "secret": True,
-                    "description": ("The password of the provided principal if \"parameters.rotationMethod\" is set to"
-                                    " \"target-principal\"."),
-                },
-            },
-        },
+        "temporary_parameters": {"type": "object", "fields": {"password": {"type": "string", "required": True, "min": 1, "secret": True}}},
         "create_rules": [
             {
                 "kind": "required_if",
@@ -849,35 +525,8 @@ TYPES = {
             "lib/api-docs/constants.ts@1995e180",
         ],
         "versions": "",
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "clientId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The ID of the Okta Application to rotate the client secret for.",
-                },
-            },
-        },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "clientId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the client ID will be mapped to.",
-                },
-                "clientSecret": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated client secret will be mapped to.",
-                },
-            },
-        },
+        "parameters": {"type": "object", "fields": {"clientId": {"type": "string", "required": True, "trim": True, "min": 1}}},
+        "secrets_mapping": CLIENT_SECRETS_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["clientId", "clientSecret", "secretId"],
@@ -924,32 +573,10 @@ TYPES = {
             "type": "object",
             "fields": {
                 "passwordRequirements": PASSWORD_REQUIREMENTS,
-                "permissionScope": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The ACL permission scope to assign to the issued Redis users.",
-                },
+                "permissionScope": {"type": "string", "required": True, "trim": True, "min": 1},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated password will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["username", "password"],
@@ -1006,41 +633,11 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "username1": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the first login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
-                "username2": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The username of the second login to rotate passwords for. This user must already"
-                                    " exists in your database."),
-                },
+                "username1": {"type": "string", "required": True, "trim": True, "min": 1},
+                "username2": {"type": "string", "required": True, "trim": True, "min": 1},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the active username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the generated password will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["username", "password"],
@@ -1080,44 +677,12 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "servicePrincipalId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The ID of the Databricks Service Principal to rotate the OAuth secret for.",
-                },
-                "servicePrincipalName": {
-                    "type": "string",
-                    "trim": True,
-                    "description": "The name of the Databricks Service Principal to rotate the OAuth secret for.",
-                },
-                "clientId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The client ID of the Databricks Service Principal to rotate the OAuth secret for.",
-                },
+                "servicePrincipalId": {"type": "string", "required": True, "trim": True, "min": 1},
+                "servicePrincipalName": {"type": "string", "trim": True},
+                "clientId": {"type": "string", "required": True, "trim": True, "min": 1},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "clientId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the client ID will be mapped to.",
-                },
-                "clientSecret": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated OAuth client secret will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": CLIENT_SECRETS_MAPPING,
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["clientId", "clientSecret", "secretId"],
@@ -1185,59 +750,15 @@ TYPES = {
                     "min": 1,
                     "pattern": "[a-zA-Z0-9\\-_]+",
                     "pattern_message": "Name can only contain alphanumeric characters, dashes, underscores, and spaces",
-                    "description": "The username of the Unix/Linux user account to rotate the password for.",
                 },
                 "passwordRequirements": PASSWORD_REQUIREMENTS,
-                "rotationMethod": {
-                    "type": "string",
-                    "enum": ["login-as-target", "login-as-root"],
-                    "description": ("Whether the rotation logs in as the target user with its own password"
-                                    " (login-as-target) or uses the SSH connection's admin credentials"
-                                    " (login-as-root)."),
-                },
-                "useSudo": {
-                    "type": "boolean",
-                    "default": False,
-                    "description": "If true, uses sudo when executing the password rotation command.",
-                },
+                "rotationMethod": {"type": "string", "enum": ["login-as-target", "login-as-root"]},
+                "useSudo": {"type": "boolean", "default": False},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated password will be mapped to.",
-                },
-            },
-        },
-        "temporary_parameters": {
-            "type": "object",
-            "fields": {
-                "password": {
-                    "type": "string",
-                    "secret": True,
-                    "description": ("The current password of the target user. Required if \"parameters.rotationMethod\""
-                                    " is set to \"login-as-target\"."),
-                },
-            },
-        },
-        "create_rules": [
-            {
-                "kind": "required_if",
-                "path": "temporaryParameters.password",
-                "when": {"path": "parameters.rotationMethod", "equals": "login-as-target"},
-                "message": "Current password is required for initial rotation setup in login as target method",
-            },
-        ],
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
+        "temporary_parameters": CURRENT_PASSWORD,
+        "create_rules": LOGIN_AS_TARGET_NEEDS_PASSWORD,
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
         "extra_routes": ["reconcile"],
@@ -1269,20 +790,16 @@ TYPES = {
                      " 773db693 has; the types file at 120a9a13, the api-docs at c8bb4232 and the published OpenAPI spec"
                      " agree. 773db693 lacks tokenName; the enum, generated credentials and mapping are identical."),
         "parameters": {"type": "object", "fields": {
-            "tokenName": {"type": "string", "required": True, "trim": True, "min": 1, "max": 255,
-                          "description": "Name given to each new dbt service token."},
+            "tokenName": {"type": "string", "required": True, "trim": True, "min": 1, "max": 255},
             "permissionGrants": {"type": "array", "required": True, "min": 1, "set": True,
                                  "rule": "must hold at least one grant",
-                                 "description": "Permission grants of each new token.",
                                  "items": {"type": "object", "fields": {
                                      "permissionSet": {"type": "string", "required": True, "enum": DBT_PERMISSION_SETS},
-                                     "projectId": {"type": "integer", "min": 1, "rule": "must be a positive dbt project id",
-                                                   "description": "The dbt project; left out, the grant covers all."},
+                                     "projectId": {"type": "integer", "min": 1, "rule": "must be a positive dbt project id"},
                                  }}},
         }},
         "secrets_mapping": {"type": "object", "fields": {
-            "serviceToken": {"type": "string", "required": True, "secret_name": True,
-                             "description": "Infisical secret that receives the active service token."},
+            "serviceToken": {"type": "string", "required": True, "secret_name": True},
         }},
         "temporary_parameters": None,
         "create_rules": [],
@@ -1352,7 +869,6 @@ TYPES = {
                     "max": 20,
                     "pattern": "[a-zA-Z0-9\\-_\\.]+",
                     "pattern_message": "Username can only contain alphanumeric characters, underscores, hyphens, and periods",
-                    "description": "The username of the Windows user account to rotate the password for.",
                     "patterns": [
                         {
                             "pattern": "(?![-.]).*(?<!\\.)",
@@ -1363,51 +879,11 @@ TYPES = {
                     "ignore_case": True,
                 },
                 "passwordRequirements": {
-                    "type": "object",
-                    "description": "The password requirements to use when generating the new password.",
+                    **PASSWORD_REQUIREMENTS,
                     "fields": {
-                        "length": {
-                            "type": "number",
-                            "required": True,
-                            "min": 1,
-                            "max": 250,
-                            "description": "The length of the password to generate.",
-                        },
-                        "required": {
-                            "type": "object",
-                            "required": True,
-                            "fields": {
-                                "digits": {
-                                    "type": "number",
-                                    "required": True,
-                                    "min": 0,
-                                    "description": "The amount of digits to require in the generated password.",
-                                },
-                                "lowercase": {
-                                    "type": "number",
-                                    "required": True,
-                                    "min": 0,
-                                    "description": "The amount of lowercase characters to require in the generated password.",
-                                },
-                                "uppercase": {
-                                    "type": "number",
-                                    "required": True,
-                                    "min": 0,
-                                    "description": "The amount of uppercase characters to require in the generated password.",
-                                },
-                                "symbols": {
-                                    "type": "number",
-                                    "required": True,
-                                    "min": 0,
-                                    "description": "The amount of symbols to require in the generated password.",
-                                },
-                            },
-                        },
+                        **PASSWORD_REQUIREMENTS["fields"],
                         "allowedSymbols": {
-                            "type": "string",
-                            "pattern": "(?s).*[!@#$%^&*()_+\\-=\\[\\]{};':\"\\\\|,.<>/?~].*",
-                            "pattern_message": "Invalid symbols",
-                            "description": "The allowed symbols to use in the generated password (defaults to \"-_.~!*\").",
+                            **PASSWORD_REQUIREMENTS["fields"]["allowedSymbols"],
                             "patterns": [
                                 {
                                     "pattern": "[^;|&`$()\n\r\u0000]*",
@@ -1416,46 +892,11 @@ TYPES = {
                             ],
                         },
                     },
-                    "rules": [
-                        {
-                            "kind": "any_positive",
-                            "fields": ["required.digits", "required.lowercase", "required.uppercase", "required.symbols"],
-                            "message": "At least one character type must be required",
-                        },
-                        {
-                            "kind": "sum_at_most",
-                            "fields": ["required.digits", "required.lowercase", "required.uppercase", "required.symbols"],
-                            "limit": "length",
-                            "message": "Sum of required characters cannot exceed the total length",
-                        },
-                    ],
                 },
-                "rotationMethod": {
-                    "type": "string",
-                    "enum": ["login-as-target", "login-as-root"],
-                    "description": ("Whether the rotation logs in as the target user with its own password"
-                                    " (login-as-target) or uses the SMB connection's admin credentials"
-                                    " (login-as-root)."),
-                },
+                "rotationMethod": {"type": "string", "enum": ["login-as-target", "login-as-root"]},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated password will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
         "temporary_parameters": {
             "type": "object",
             "fields": {
@@ -1464,19 +905,10 @@ TYPES = {
                     "secret": True,
                     "pattern": "[^;|&`$()\\n\\r\\x00]*",
                     "pattern_message": "Password cannot contain dangerous characters: ; | & ` $ ( ) or newlines",
-                    "description": ("The current password of the target user. Required if \"parameters.rotationMethod\""
-                                    " is set to \"login-as-target\"."),
                 },
             },
         },
-        "create_rules": [
-            {
-                "kind": "required_if",
-                "path": "temporaryParameters.password",
-                "when": {"path": "parameters.rotationMethod", "equals": "login-as-target"},
-                "message": "Current password is required for initial rotation setup in login as target method",
-            },
-        ],
+        "create_rules": LOGIN_AS_TARGET_NEEDS_PASSWORD,
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
         "extra_routes": ["reconcile"],
@@ -1521,45 +953,13 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "name": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "max": 100,
-                    "description": "The name for the generated OpenRouter API key.",
-                },
-                "limit": {
-                    "type": "number",
-                    "nullable": True,
-                    "min": 0,
-                    "exclusive_min": True,
-                    "description": "The optional spending limit in USD for the generated API key.",
-                },
-                "limitReset": {
-                    "type": "string",
-                    "nullable": True,
-                    "enum": ["daily", "weekly", "monthly"],
-                    "description": "The type of limit reset for the API key (daily, weekly, monthly, or null for no reset).",
-                },
-                "includeByokInLimit": {
-                    "type": "boolean",
-                    "nullable": True,
-                    "description": "Whether to include BYOK (Bring Your Own Key) usage in the spending limit.",
-                },
+                "name": {"type": "string", "required": True, "trim": True, "min": 1, "max": 100},
+                "limit": {"type": "number", "nullable": True, "min": 0, "exclusive_min": True},
+                "limitReset": {"type": "string", "nullable": True, "enum": ["daily", "weekly", "monthly"]},
+                "includeByokInLimit": {"type": "boolean", "nullable": True},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "apiKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated OpenRouter API key will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["apiKey", "keyHash"],
@@ -1593,20 +993,10 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "name": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "max": 100,
-                    "description": ("The name for the generated LiteLLM API key; Infisical appends a timestamp to keep"
-                                    " each rotated key unique."),
-                },
+                "name": {"type": "string", "required": True, "trim": True, "min": 1, "max": 100},
                 "additionalOptions": {
                     "type": "string",
                     "trim": True,
-                    "description": ("A JSON object (as a string) of additional LiteLLM /key/generate options, e.g."
-                                    " max_budget, tpm_limit, metadata."),
                     "json_object": {
                         "max_keys": 55,
                         "forbidden_keys": [
@@ -1616,35 +1006,12 @@ TYPES = {
                         ],
                     },
                 },
-                "userId": {
-                    "type": "string",
-                    "trim": True,
-                    "description": "The ID of the LiteLLM user to associate the generated key with.",
-                },
-                "teamId": {
-                    "type": "string",
-                    "trim": True,
-                    "description": "The ID of the LiteLLM team to associate the generated key with.",
-                },
-                "models": {
-                    "type": "array",
-                    "set": True,
-                    "items": {"type": "string", "trim": True},
-                    "description": "The model names the generated key may access; an empty list allows all models.",
-                },
+                "userId": {"type": "string", "trim": True},
+                "teamId": {"type": "string", "trim": True},
+                "models": {"type": "array", "set": True, "items": {"type": "string", "trim": True}},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "apiKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated LiteLLM API key will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["apiKey"],
@@ -1684,34 +1051,11 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "projectId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The ID of the OpenAI project to create service accounts in.",
-                },
-                "name": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "max": 86,
-                    "description": "The name for the generated OpenAI service account.",
-                },
+                "projectId": {"type": "string", "required": True, "trim": True, "min": 1},
+                "name": {"type": "string", "required": True, "trim": True, "min": 1, "max": 86},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "apiKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated OpenAI service account API key will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["apiKey", "serviceAccountId"],
@@ -1771,128 +1115,25 @@ TYPES = {
                     "min": 1,
                     "pattern": "[a-zA-Z0-9\\-_]+",
                     "pattern_message": "Username can only contain alphanumeric characters, dashes, and underscores",
-                    "description": "The username of the HP iLO account to rotate the password for.",
                 },
                 "passwordRequirements": {
-                    "type": "object",
-                    "description": "The password requirements to use when generating the new password.",
+                    **PASSWORD_REQUIREMENTS,
                     "fields": {
+                        **PASSWORD_REQUIREMENTS["fields"],
                         "length": {
-                            "type": "number",
-                            "required": True,
-                            "min": 1,
+                            **PASSWORD_REQUIREMENTS["fields"]["length"],
                             "max": 39,
-                            "description": "The length of the password to generate, at most 39 (the most HP iLO accepts).",
-                        },
-                        "required": {
-                            "type": "object",
-                            "required": True,
-                            "fields": {
-                                "digits": {
-                                    "type": "number",
-                                    "required": True,
-                                    "min": 0,
-                                    "description": "The amount of digits to require in the generated password.",
-                                },
-                                "lowercase": {
-                                    "type": "number",
-                                    "required": True,
-                                    "min": 0,
-                                    "description": "The amount of lowercase characters to require in the generated password.",
-                                },
-                                "uppercase": {
-                                    "type": "number",
-                                    "required": True,
-                                    "min": 0,
-                                    "description": "The amount of uppercase characters to require in the generated password.",
-                                },
-                                "symbols": {
-                                    "type": "number",
-                                    "required": True,
-                                    "min": 0,
-                                    "description": "The amount of symbols to require in the generated password.",
-                                },
-                            },
-                        },
-                        "allowedSymbols": {
-                            "type": "string",
-                            "pattern": "(?s).*[!@#$%^&*()_+\\-=\\[\\]{};':\"\\\\|,.<>/?~].*",
-                            "pattern_message": "Invalid symbols",
-                            "description": "The allowed symbols to use in the generated password (defaults to \"-_.~!*\").",
                         },
                     },
-                    "rules": [
-                        {
-                            "kind": "any_positive",
-                            "fields": ["required.digits", "required.lowercase", "required.uppercase", "required.symbols"],
-                            "message": "At least one character type must be required",
-                        },
-                        {
-                            "kind": "sum_at_most",
-                            "fields": ["required.digits", "required.lowercase", "required.uppercase", "required.symbols"],
-                            "limit": "length",
-                            "message": "Sum of required characters cannot exceed the total length",
-                        },
-                    ],
                 },
-                "rotationMethod": {
-                    "type": "string",
-                    "enum": ["login-as-target", "login-as-root"],
-                    "description": ("Whether the rotation logs in as the target account with its own password"
-                                    " (login-as-target) or uses the connection's admin credentials (login-as-root, the"
-                                    " default)."),
-                },
-                "sslRejectUnauthorized": {
-                    "type": "boolean",
-                    "description": ("Whether to verify the iLO's SSL certificate on Redfish API calls (Infisical"
-                                    " treats a missing value as true; an unverifiable iLO is then rotated over SSH"
-                                    " instead)."),
-                },
-                "sslCertificate": {
-                    "type": "string",
-                    "trim": True,
-                    "max": 8192,
-                    "description": ("PEM-encoded CA certificate to trust for the iLO's Redfish certificate; only used"
-                                    " when sslRejectUnauthorized is enabled (an empty string is stored as absent)."),
-                },
+                "rotationMethod": {"type": "string", "enum": ["login-as-target", "login-as-root"]},
+                "sslRejectUnauthorized": {"type": "boolean"},
+                "sslCertificate": {"type": "string", "trim": True, "max": 8192},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the username will be mapped to.",
-                },
-                "password": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated password will be mapped to.",
-                },
-            },
-        },
-        "temporary_parameters": {
-            "type": "object",
-            "fields": {
-                "password": {
-                    "type": "string",
-                    "secret": True,
-                    "description": ("The current password of the target user. Required if \"parameters.rotationMethod\""
-                                    " is set to \"login-as-target\"."),
-                },
-            },
-        },
-        "create_rules": [
-            {
-                "kind": "required_if",
-                "path": "temporaryParameters.password",
-                "when": {"path": "parameters.rotationMethod", "equals": "login-as-target"},
-                "message": "Current password is required for initial rotation setup in login as target method",
-            },
-        ],
+        "secrets_mapping": USERNAME_PASSWORD_MAPPING,
+        "temporary_parameters": CURRENT_PASSWORD,
+        "create_rules": LOGIN_AS_TARGET_NEEDS_PASSWORD,
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
         "extra_routes": ["reconcile"],
@@ -1939,32 +1180,11 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "projectRef": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The reference ID of the Supabase project to rotate the API key for.",
-                },
-                "keyType": {
-                    "type": "string",
-                    "required": True,
-                    "enum": ["publishable", "secret"],
-                    "description": "The type of the API key to rotate (e.g. publishable, secret).",
-                },
+                "projectRef": {"type": "string", "required": True, "trim": True, "min": 1},
+                "keyType": {"type": "string", "required": True, "enum": ["publishable", "secret"]},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "apiKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Supabase API key will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["apiKey", "keyId"],
@@ -1997,37 +1217,15 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "appId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The identifier of the Salesforce External Client App to rotate the consumer secret for.",
-                },
-                "appName": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The developer name of the Salesforce External Client App to rotate the consumer secret for.",
-                },
+                "appId": {"type": "string", "required": True, "trim": True, "min": 1},
+                "appName": {"type": "string", "required": True, "trim": True, "min": 1},
             },
         },
         "secrets_mapping": {
             "type": "object",
             "fields": {
-                "consumerKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Salesforce consumer key will be mapped to.",
-                },
-                "consumerSecret": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Salesforce consumer secret will be mapped to.",
-                },
+                "consumerKey": {"type": "string", "required": True, "secret_name": True},
+                "consumerSecret": {"type": "string", "required": True, "secret_name": True},
             },
         },
         "temporary_parameters": None,
@@ -2061,33 +1259,12 @@ TYPES = {
             "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@61349696",
         ],
         "versions": "",
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "serviceAccountId": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "The ID of the Datadog service account to rotate the application key for.",
-                },
-            },
-        },
+        "parameters": {"type": "object", "fields": {"serviceAccountId": {"type": "string", "required": True, "trim": True, "min": 1}}},
         "secrets_mapping": {
             "type": "object",
             "fields": {
-                "applicationKeyId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Datadog application key ID will be mapped to.",
-                },
-                "applicationKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Datadog application key value will be mapped to.",
-                },
+                "applicationKeyId": {"type": "string", "required": True, "secret_name": True},
+                "applicationKey": {"type": "string", "required": True, "secret_name": True},
             },
         },
         "temporary_parameters": None,
@@ -2118,34 +1295,12 @@ TYPES = {
             "services/app-connection/app-connection-enums.ts@9a9c1904",
         ],
         "versions": "",
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "name": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "max": 255,
-                    "description": "The name for the generated Datadog API key.",
-                },
-            },
-        },
+        "parameters": {"type": "object", "fields": {"name": {"type": "string", "required": True, "trim": True, "min": 1, "max": 255}}},
         "secrets_mapping": {
             "type": "object",
             "fields": {
-                "apiKeyId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Datadog API key ID will be mapped to.",
-                },
-                "apiKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Datadog API key value will be mapped to.",
-                },
+                "apiKeyId": {"type": "string", "required": True, "secret_name": True},
+                "apiKey": {"type": "string", "required": True, "secret_name": True},
             },
         },
         "temporary_parameters": None,
@@ -2171,29 +1326,8 @@ TYPES = {
             "docs/api-reference/endpoints/app-connections/convex/create.mdx@960ddbbd",
         ],
         "versions": "",
-        "parameters": {
-            "type": "object",
-            "fields": {
-                "namePrefix": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": "A prefix to use when naming the generated Convex access key.",
-                },
-            },
-        },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "accessKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Convex access key will be mapped to.",
-                },
-            },
-        },
+        "parameters": {"type": "object", "fields": {"namePrefix": {"type": "string", "required": True, "trim": True, "min": 1}}},
+        "secrets_mapping": {"type": "object", "fields": {"accessKey": {"type": "string", "required": True, "secret_name": True}}},
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["accessKeyId", "accessKey"],
@@ -2238,21 +1372,10 @@ TYPES = {
                     "min": 1,
                     "pattern": "[a-zA-Z0-9_-]+",
                     "pattern_message": "Service account user ID contains invalid characters",
-                    "description": "The user ID of the Fireworks service account to create the API key for.",
                 },
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "apiKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Fireworks API key will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["keyId", "apiKey"],
@@ -2290,37 +1413,15 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "username": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "description": ("The Snowflake user whose RSA key pair will be rotated; if the user does not exist"
-                                    " it is created as a key-pair-only SERVICE user."),
-                },
-                "modulusLength": {
-                    "type": "integer",
-                    "default": 2048,
-                    "enum": [2048, 4096],
-                    "description": "The modulus length in bits of the generated RSA key pairs.",
-                },
+                "username": {"type": "string", "required": True, "trim": True, "min": 1},
+                "modulusLength": {"type": "integer", "default": 2048, "enum": [2048, 4096]},
             },
         },
         "secrets_mapping": {
             "type": "object",
             "fields": {
-                "privateKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the generated RSA private key (PKCS#8 PEM) will be mapped to.",
-                },
-                "publicKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the generated RSA public key (SPKI PEM) will be mapped to.",
-                },
+                "privateKey": {"type": "string", "required": True, "secret_name": True},
+                "publicKey": {"type": "string", "required": True, "secret_name": True},
             },
         },
         "temporary_parameters": None,
@@ -2369,21 +1470,12 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "name": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "max": 100,
-                    "description": "The name for the generated Cloudflare API token.",
-                },
+                "name": {"type": "string", "required": True, "trim": True, "min": 1, "max": 100},
                 "policies": {
                     "type": "array",
                     "required": True,
                     "min": 1,
                     "set": True,
-                    "description": ("The access policies to attach to the generated Cloudflare API token; each scopes"
-                                    " permission groups to the account, all zones, or specific zones."),
                     "items": {
                         "type": "object",
                         "fields": {
@@ -2414,35 +1506,15 @@ TYPES = {
                         ],
                     },
                 },
-                "allowedIps": {
-                    "type": "array",
-                    "set": True,
-                    "description": "The IP addresses or CIDR blocks the generated Cloudflare API token is restricted to.",
-                    "items": {"type": "string", "trim": True, "format": "ip_or_cidr"},
-                },
-                "disallowedIps": {
-                    "type": "array",
-                    "set": True,
-                    "description": "The IP addresses or CIDR blocks the generated Cloudflare API token is denied from.",
-                    "items": {"type": "string", "trim": True, "format": "ip_or_cidr"},
-                },
+                "allowedIps": {"type": "array", "set": True, "items": {"type": "string", "trim": True, "format": "ip_or_cidr"}},
+                "disallowedIps": {"type": "array", "set": True, "items": {"type": "string", "trim": True, "format": "ip_or_cidr"}},
             },
         },
         "secrets_mapping": {
             "type": "object",
             "fields": {
-                "tokenId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Cloudflare API token ID will be mapped to.",
-                },
-                "apiToken": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Cloudflare API token value will be mapped to.",
-                },
+                "tokenId": {"type": "string", "required": True, "secret_name": True},
+                "apiToken": {"type": "string", "required": True, "secret_name": True},
             },
         },
         "temporary_parameters": None,
@@ -2496,21 +1568,12 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "name": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "max": 100,
-                    "description": "The name for the generated Cloudflare API token that backs the R2 access key.",
-                },
+                "name": {"type": "string", "required": True, "trim": True, "min": 1, "max": 100},
                 "buckets": {
                     "type": "array",
                     "required": True,
                     "min": 1,
                     "set": True,
-                    "description": ("The R2 buckets the generated access key is scoped to; each entry is a bucket name"
-                                    " plus its jurisdiction."),
                     "items": {
                         "type": "object",
                         "fields": {
@@ -2520,42 +1583,16 @@ TYPES = {
                     },
                     "unique_by": ["jurisdiction", "name"],
                 },
-                "accessLevel": {
-                    "type": "string",
-                    "default": "object-read",
-                    "enum": ["object-read", "object-read-write"],
-                    "description": ("The level of access the generated key has over the selected buckets (object-read"
-                                    " for read and list, object-read-write to also write)."),
-                },
-                "allowedIps": {
-                    "type": "array",
-                    "set": True,
-                    "description": "The IP addresses or CIDR blocks the generated R2 access key is restricted to.",
-                    "items": {"type": "string", "trim": True, "format": "ip_or_cidr"},
-                },
-                "disallowedIps": {
-                    "type": "array",
-                    "set": True,
-                    "description": "The IP addresses or CIDR blocks the generated R2 access key is denied from.",
-                    "items": {"type": "string", "trim": True, "format": "ip_or_cidr"},
-                },
+                "accessLevel": {"type": "string", "default": "object-read", "enum": ["object-read", "object-read-write"]},
+                "allowedIps": {"type": "array", "set": True, "items": {"type": "string", "trim": True, "format": "ip_or_cidr"}},
+                "disallowedIps": {"type": "array", "set": True, "items": {"type": "string", "trim": True, "format": "ip_or_cidr"}},
             },
         },
         "secrets_mapping": {
             "type": "object",
             "fields": {
-                "accessKeyId": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated R2 access key ID will be mapped to.",
-                },
-                "secretAccessKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated R2 secret access key will be mapped to.",
-                },
+                "accessKeyId": {"type": "string", "required": True, "secret_name": True},
+                "secretAccessKey": {"type": "string", "required": True, "secret_name": True},
             },
         },
         "temporary_parameters": None,
@@ -2605,21 +1642,13 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "keyName": {
-                    "type": "string",
-                    "trim": True,
-                    "min": 1,
-                    "max": 80,
-                    "description": ("Optional name for the generated Stripe key; Infisical appends '-<timestamp>'"
-                                    " (default base 'infisical-managed')."),
-                },
+                "keyName": {"type": "string", "trim": True, "min": 1, "max": 80},
                 "permissions": {
                     "type": "array",
                     "required": True,
                     "min": 1,
                     "max": 158,
                     "set": True,
-                    "description": "The Stripe Managed API Key permissions to grant the generated key (duplicates are removed).",
                     "items": {
                         "type": "string",
                         "enum": [
@@ -2678,17 +1707,7 @@ TYPES = {
                 },
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "apiKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated Stripe API key will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["keyId", "apiKey"],
@@ -2726,29 +1745,10 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "serviceAccountEmail": {
-                    "type": "string",
-                    "required": True,
-                    "trim": True,
-                    "min": 1,
-                    "max": 254,
-                    "email": True,
-                    "description": ("The email of the GCP service account whose keys will be rotated, e.g."
-                                    " my-app@my-project.iam.gserviceaccount.com."),
-                },
+                "serviceAccountEmail": {"type": "string", "required": True, "trim": True, "min": 1, "max": 254, "email": True},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "serviceAccountKey": {
-                    "type": "string",
-                    "required": True,
-                    "secret_name": True,
-                    "description": "The name of the secret that the rotated service account key (the JSON key file) will be mapped to.",
-                },
-            },
-        },
+        "secrets_mapping": {"type": "object", "fields": {"serviceAccountKey": {"type": "string", "required": True, "secret_name": True}}},
         "temporary_parameters": None,
         "create_rules": [],
         "generated_credentials": ["keyId", "serviceAccountKey"],
