@@ -22,7 +22,7 @@ One entry per type (``TYPES[slug]``). Every type is served by the same eight rou
   Infisical's newest ``SecretRotation`` enum and all-types listing (``secret-rotation-v2-enums.ts`` and
   ``secret-rotation-v2-union-schema.ts`` at 1995e180 and 61349696). Types seen only on side branches
   (``azure-certificate``, ``databricks-service-account-secret``, ``ssh-password``, ``openai-admin-api-key``)
-  are left out.
+  are left out. An entry leaves out the keys at their usual values (``_complete`` fills them in).
 
 Field spec keys: ``type`` (string, number, integer, boolean, object, array, any), ``required``,
 ``nullable``, ``default`` (what the server fills in), ``trim``, ``min``/``max`` (string length after
@@ -36,6 +36,12 @@ one would be unclear).
 
 from __future__ import annotations
 
+
+def secret_names(*keys):
+    """A secrets mapping of ``keys``, each naming the Infisical secret that receives one credential."""
+    return {"type": "object", "fields": {key: {"type": "string", "required": True, "secret_name": True} for key in keys}}
+
+
 DBT_PERMISSION_SETS = [
     "account_admin", "account_viewer", "admin", "analyst", "billing_admin", "cost_insights_admin",
     "cost_insights_viewer", "cost_management_admin", "cost_management_viewer", "database_admin", "developer",
@@ -43,6 +49,10 @@ DBT_PERMISSION_SETS = [
     "metadata_only", "owner", "project_creator", "readonly", "scim_only", "security_admin", "semantic_layer_only",
     "stakeholder", "team_admin", "webhooks_only",
 ]
+
+# The most common parameter fields: a trimmed string that must not be empty, and an optional trimmed one.
+REQUIRED_TEXT = {"type": "string", "required": True, "trim": True, "min": 1}
+OPTIONAL_TEXT = {"type": "string", "trim": True}
 
 # The character counts every generated password must hold, part of the password requirements.
 REQUIRED_CHARACTERS = {
@@ -110,22 +120,10 @@ SQL_NOTES = ("Unknown keys are stripped (zod default). On PATCH, parameters and 
              " Generated credentials: array of 1-2 {username, password}.")
 
 # The secrets mapping of the database and account types: a username and its password.
-USERNAME_PASSWORD_MAPPING = {
-    "type": "object",
-    "fields": {
-        "username": {"type": "string", "required": True, "secret_name": True},
-        "password": {"type": "string", "required": True, "secret_name": True},
-    },
-}
+USERNAME_PASSWORD_MAPPING = secret_names("username", "password")
 
 # The secrets mapping of the identity-provider types: the client ID and its client secret.
-CLIENT_SECRETS_MAPPING = {
-    "type": "object",
-    "fields": {
-        "clientId": {"type": "string", "required": True, "secret_name": True},
-        "clientSecret": {"type": "string", "required": True, "secret_name": True},
-    },
-}
+CLIENT_SECRETS_MAPPING = secret_names("clientId", "clientSecret")
 
 # The create-only temporary parameters of the local-account types: the account's current password.
 CURRENT_PASSWORD = {"type": "object", "fields": {"password": {"type": "string", "secret": True}}}
@@ -140,11 +138,8 @@ LOGIN_AS_TARGET_NEEDS_PASSWORD = [
     },
 ]
 
-# What the SQL database types read from the files they share, and how those files' versions differ.
-SQL_SOURCES = [
-    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-schemas.ts@31e6904f",
-    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-types.ts@4c6cca08",
-    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-fns.ts@fa52dca6",
+# The files the password-generating types share (password requirements, templates, the shared v2 files).
+PASSWORD_TYPE_SOURCES = [
     "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2",
     "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@636aee2e",
     "ee/services/secret-rotation-v2/shared/utils/index.ts@60426590",
@@ -157,6 +152,14 @@ SQL_SOURCES = [
     "lib/api-docs/constants.ts@bfd227a3",
     "services/app-connection/app-connection-enums.ts@00392e9c",
 ]
+
+# What the SQL database types read from the files they share, and how those files' versions differ.
+SQL_SOURCES = [
+    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-schemas.ts@31e6904f",
+    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-types.ts@4c6cca08",
+    "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-fns.ts@fa52dca6",
+    *PASSWORD_TYPE_SOURCES,
+]
 SQL_SHARED_VERSIONS = ("Shared sql-credentials-rotation-schemas.ts: 2 versions; taken 31e6904f (adds optional rotationStatement with"
                        " handlebars refines and optional passwordRequirements, and rotationStatement in the template schema); the older one"
                        " (index id 33947750451) has only username1/username2. Earlier prototypes (ids 66310196581, 65855498679, 66256583851)"
@@ -165,9 +168,8 @@ SQL_SHARED_VERSIONS = ("Shared sql-credentials-rotation-schemas.ts: 2 versions; 
                        " because it is the other version plus that validation; 636aee2e is identical except allowedSymbols is a plain"
                        " optional string.")
 
-TYPES = {
+_ENTRIES = {
     "postgres-credentials": {
-        "slug": "postgres-credentials",
         "name": "PostgreSQL Credentials",
         "app": "postgres",
         "sources": [
@@ -192,12 +194,8 @@ TYPES = {
                      " template. ") + SQL_SHARED_VERSIONS,
         "parameters": SQL_PARAMETERS,
         "secrets_mapping": USERNAME_PASSWORD_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": SQL_NOTES + (" SecretNameSchema (newest"
                               " backend/src/server/lib/schemas.ts: commit 98d4103a and the larger index id 66701628899 agree) ="
                               " z.string().trim().min(1) plus one refine: must contain neither ':' nor '/' ('Secret name cannot"
@@ -206,7 +204,6 @@ TYPES = {
                               " allows '/'; the backend copy is what the API enforces."),
     },
     "mssql-credentials": {
-        "slug": "mssql-credentials",
         "name": "Microsoft SQL Server Credentials",
         "app": "mssql",
         "sources": [
@@ -223,16 +220,11 @@ TYPES = {
                      " name/type/connection variant. ") + SQL_SHARED_VERSIONS,
         "parameters": SQL_PARAMETERS,
         "secrets_mapping": USERNAME_PASSWORD_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": SQL_NOTES,
     },
     "mysql-credentials": {
-        "slug": "mysql-credentials",
         "name": "MySQL Credentials",
         "app": "mysql",
         "sources": [
@@ -248,16 +240,11 @@ TYPES = {
                      " createUserStatement only. ") + SQL_SHARED_VERSIONS,
         "parameters": SQL_PARAMETERS,
         "secrets_mapping": USERNAME_PASSWORD_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": SQL_NOTES,
     },
     "oracledb-credentials": {
-        "slug": "oracledb-credentials",
         "name": "OracleDB Credentials",
         "app": "oracledb",
         "sources": [
@@ -272,12 +259,8 @@ TYPES = {
                      " \"{{username}}\" IDENTIFIED BY \"{{password}}\"). ") + SQL_SHARED_VERSIONS,
         "parameters": SQL_PARAMETERS,
         "secrets_mapping": USERNAME_PASSWORD_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("Unknown keys are stripped (zod default). On PATCH, parameters and secretsMapping are each optional"
                   " but, if sent, are validated as the complete object (no partial update). Without"
                   " passwordRequirements the backend uses DEFAULT_PASSWORD_REQUIREMENTS (length 48, 1 lowercase, 1"
@@ -288,7 +271,6 @@ TYPES = {
                   " of 1-2 {username, password}."),
     },
     "auth0-client-secret": {
-        "slug": "auth0-client-secret",
         "name": "Auth0 Client Secret",
         "app": "auth0",
         "sources": [
@@ -306,14 +288,10 @@ TYPES = {
                      " was not reachable by commit or find_string, so what it differs in is unknown. A fork"
                      " (scott-ray-wilson/infisical@6a25e92) holds a variant with GeneratedCredentials .max(1) and a"
                      " describe key 'clientID'; it is not Infisical's repo and was not used."),
-        "parameters": {"type": "object", "fields": {"clientId": {"type": "string", "required": True, "trim": True, "min": 1}}},
+        "parameters": {"type": "object", "fields": {"clientId": REQUIRED_TEXT}},
         "secrets_mapping": CLIENT_SECRETS_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["clientId", "clientSecret"],
         "secret_generated_credentials": ["clientSecret"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("Generated credentials array holds 1-2 items. Template secret names: AUTH0_CLIENT_ID /"
                   " AUTH0_CLIENT_SECRET. SecretNameSchema (newest backend/src/server/lib/schemas.ts, id 66701628899):"
                   " z.string().trim().min(1) refined to contain neither ':' nor '/' (message 'Secret name cannot"
@@ -321,7 +299,6 @@ TYPES = {
                   " variant also refused spaces). Python equivalent after strip(): re.fullmatch(r'[^:/]+', value)."),
     },
     "azure-client-secret": {
-        "slug": "azure-client-secret",
         "name": "Azure Client Secret",
         "app": "azure-client-secrets",
         "sources": [
@@ -348,25 +325,20 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "objectId": {"type": "string", "required": True, "trim": True, "min": 1},
-                "appName": {"type": "string", "trim": True},
-                "clientId": {"type": "string", "required": True, "trim": True, "min": 1},
+                "objectId": REQUIRED_TEXT,
+                "appName": OPTIONAL_TEXT,
+                "clientId": REQUIRED_TEXT,
             },
         },
         "secrets_mapping": CLIENT_SECRETS_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["clientId", "clientSecret", "keyId"],
         "secret_generated_credentials": ["clientSecret"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("objectId is the Graph application object ID used in /applications/{objectId}/addPassword; clientId"
                   " is copied unchanged into the mapped client-ID secret; keyId is the Azure password credential ID"
                   " used for revocation. Generated credentials array holds 1-2 items. Template secret names:"
                   " AZURE_CLIENT_ID / AZURE_CLIENT_SECRET."),
     },
     "aws-iam-user-secret": {
-        "slug": "aws-iam-user-secret",
         "name": "AWS IAM User Secret",
         "app": "aws",
         "sources": [
@@ -393,7 +365,7 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "userName": {"type": "string", "required": True, "trim": True, "min": 1},
+                "userName": REQUIRED_TEXT,
                 "region": {
                     "type": "string",
                     "enum": [
@@ -406,19 +378,9 @@ TYPES = {
                 },
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "accessKeyId": {"type": "string", "required": True, "secret_name": True},
-                "secretAccessKey": {"type": "string", "required": True, "secret_name": True},
-            },
-        },
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("accessKeyId", "secretAccessKey"),
         "generated_credentials": ["accessKeyId", "secretAccessKey"],
         "secret_generated_credentials": ["secretAccessKey"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("region is z.nativeEnum(AWSRegion) (values from app-connection-enums.ts; two readable versions"
                   " agree, but newer enum versions may add regions); when left out, getAwsConnectionConfig falls back"
                   " to us-east-1 (IAM is global, so this only affects the STS/SDK region). On rotation, if the user"
@@ -426,7 +388,6 @@ TYPES = {
                   " array holds 1-2 items. Template secret names: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY."),
     },
     "ldap-password": {
-        "slug": "ldap-password",
         "name": "LDAP Password",
         "app": "ldap",
         "sources": [
@@ -482,13 +443,7 @@ TYPES = {
                 "rotationMethod": {"type": "string", "enum": ["connection-principal", "target-principal"]},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "dn": {"type": "string", "required": True, "secret_name": True},
-                "password": {"type": "string", "required": True, "secret_name": True},
-            },
-        },
+        "secrets_mapping": secret_names("dn", "password"),
         "temporary_parameters": {"type": "object", "fields": {"password": {"type": "string", "required": True, "min": 1, "secret": True}}},
         "create_rules": [
             {
@@ -500,7 +455,6 @@ TYPES = {
         ],
         "generated_credentials": ["dn", "password"],
         "secret_generated_credentials": ["password"],
-        "extra_routes": [],
         "immutable_parameters": ["rotationMethod", "dn"],
         "notes": ("Update (PATCH) refuses parameters whose rotationMethod or dn differ (strict !==, so omitting a"
                   " stored rotationMethod also counts as a change) with 400 'Cannot update rotation method or DN'; the"
@@ -512,7 +466,6 @@ TYPES = {
                   " pattern here keeps that behaviour."),
     },
     "okta-client-secret": {
-        "slug": "okta-client-secret",
         "name": "Okta Client Secret",
         "app": "okta",
         "sources": [
@@ -524,20 +477,14 @@ TYPES = {
             "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@1995e180",
             "lib/api-docs/constants.ts@1995e180",
         ],
-        "versions": "",
-        "parameters": {"type": "object", "fields": {"clientId": {"type": "string", "required": True, "trim": True, "min": 1}}},
+        "parameters": {"type": "object", "fields": {"clientId": REQUIRED_TEXT}},
         "secrets_mapping": CLIENT_SECRETS_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["clientId", "clientSecret", "secretId"],
         "secret_generated_credentials": ["clientSecret"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("secretId is the Okta client-secret ID used for revocation. Generated credentials array holds 1-2"
                   " items. Template secret names: OKTA_CLIENT_ID / OKTA_CLIENT_SECRET."),
     },
     "redis-credentials": {
-        "slug": "redis-credentials",
         "name": "Redis Credentials",
         "app": "redis",
         "sources": [
@@ -547,17 +494,7 @@ TYPES = {
             "ee/services/secret-rotation-v2/redis-credentials/redis-credentials-rotation-types.ts@be324a7e",
             "ee/services/secret-rotation-v2/redis-credentials/redis-credentials-rotation-fns.ts@6307c23b",
             "ee/routes/v2/secret-rotation-v2-routers/redis-credentials-rotation-router.ts@75ce4d3f",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@636aee2e",
-            "ee/services/secret-rotation-v2/shared/utils/index.ts@60426590",
-            "server/lib/schemas.ts@98d4103a",
-            "lib/template/validate-handlebars.ts@1e255039",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-schemas.ts@06024065",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@01ecde91",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@0082b3dd",
-            "ee/routes/v2/secret-rotation-v2-routers/secret-rotation-v2-endpoints.ts@02fdd1de",
-            "lib/api-docs/constants.ts@bfd227a3",
-            "services/app-connection/app-connection-enums.ts@00392e9c",
+            *PASSWORD_TYPE_SOURCES,
         ],
         "versions": ("redis-credentials-rotation-schemas.ts: 2 versions. Taken 6babed73: permissionScope ="
                      " string().trim().min(1, 'Permission scope is required') and the exported parameters schema is"
@@ -573,16 +510,12 @@ TYPES = {
             "type": "object",
             "fields": {
                 "passwordRequirements": PASSWORD_REQUIREMENTS,
-                "permissionScope": {"type": "string", "required": True, "trim": True, "min": 1},
+                "permissionScope": REQUIRED_TEXT,
             },
         },
         "secrets_mapping": USERNAME_PASSWORD_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("Each issue/rotation creates a new Redis ACL user (random 32-char alphanumeric username) via ACL"
                   " SETUSER <user> ><password> on <permissionScope split on single spaces> and deletes the previous"
                   " user (ACL DELUSER), so permissionScope is a space-separated list of ACL rules. Without"
@@ -591,7 +524,6 @@ TYPES = {
                   " objects when sent. Generated credentials: array of 1-2 {username, password}."),
     },
     "mongodb-credentials": {
-        "slug": "mongodb-credentials",
         "name": "MongoDB Credentials",
         "app": "mongodb",
         "sources": [
@@ -603,17 +535,7 @@ TYPES = {
             "ee/services/secret-rotation-v2/mongodb-credentials/mongodb-credentials-rotation-fns.ts@3e7a158c",
             "ee/routes/v2/secret-rotation-v2-routers/mongodb-credentials-rotation-router.ts@51fc4a5e",
             "ee/services/secret-rotation-v2/shared/sql-credentials/sql-credentials-rotation-schemas.ts@31e6904f",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@7bd312a2",
-            "ee/services/secret-rotation-v2/shared/general/password-requirements-schema.ts@636aee2e",
-            "ee/services/secret-rotation-v2/shared/utils/index.ts@60426590",
-            "server/lib/schemas.ts@98d4103a",
-            "lib/template/validate-handlebars.ts@1e255039",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-schemas.ts@06024065",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@01ecde91",
-            "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@0082b3dd",
-            "ee/routes/v2/secret-rotation-v2-routers/secret-rotation-v2-endpoints.ts@02fdd1de",
-            "lib/api-docs/constants.ts@bfd227a3",
-            "services/app-connection/app-connection-enums.ts@00392e9c",
+            *PASSWORD_TYPE_SOURCES,
         ],
         "versions": ("mongodb-credentials-rotation-schemas.ts: index holds 4 versions, 2 seen. Taken 2452487e:"
                      " parameters = SqlCredentialsRotationParametersSchema.omit({rotationStatement,"
@@ -633,17 +555,13 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "username1": {"type": "string", "required": True, "trim": True, "min": 1},
-                "username2": {"type": "string", "required": True, "trim": True, "min": 1},
+                "username1": REQUIRED_TEXT,
+                "username2": REQUIRED_TEXT,
             },
         },
         "secrets_mapping": USERNAME_PASSWORD_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["username", "password"],
         "secret_generated_credentials": ["password"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("username1/username2 keep the SQL descriptions (the schema reuses the SQL fields; api-docs'"
                   " MONGODB_CREDENTIALS parameter texts are unused). rotationStatement and passwordRequirements are"
                   " not accepted (stripped as unknown keys); passwords always use DEFAULT_PASSWORD_REQUIREMENTS"
@@ -652,7 +570,6 @@ TYPES = {
                   " {username, password}."),
     },
     "databricks-service-principal-secret": {
-        "slug": "databricks-service-principal-secret",
         "name": "Databricks Service Principal Secret",
         "app": "databricks",
         "sources": [
@@ -677,18 +594,14 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "servicePrincipalId": {"type": "string", "required": True, "trim": True, "min": 1},
-                "servicePrincipalName": {"type": "string", "trim": True},
-                "clientId": {"type": "string", "required": True, "trim": True, "min": 1},
+                "servicePrincipalId": REQUIRED_TEXT,
+                "servicePrincipalName": OPTIONAL_TEXT,
+                "clientId": REQUIRED_TEXT,
             },
         },
         "secrets_mapping": CLIENT_SECRETS_MAPPING,
-        "temporary_parameters": None,
-        "create_rules": [],
         "generated_credentials": ["clientId", "clientSecret", "secretId"],
         "secret_generated_credentials": ["clientSecret"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("SecretNameSchema (backend/src/server/lib/schemas.ts@98d4103a, the only version in the index) is"
                   " BaseSecretNameSchema = z.string().trim().min(1) refined with !includes(':') && !includes('/'),"
                   " message 'Secret name cannot contain colon or forward slash.'; no max length, no character class"
@@ -698,7 +611,6 @@ TYPES = {
                   " of 1 to 2 items."),
     },
     "unix-linux-local-account": {
-        "slug": "unix-linux-local-account",
         "name": "Unix/Linux Local Account",
         "app": "ssh",
         "sources": [
@@ -774,7 +686,6 @@ TYPES = {
                   " are not allowed."),
     },
     "dbt-service-token": {
-        "slug": "dbt-service-token",
         "name": "DBT Service Token",
         "app": "dbt",
         "sources": [
@@ -798,20 +709,13 @@ TYPES = {
                                      "projectId": {"type": "integer", "min": 1, "rule": "must be a positive dbt project id"},
                                  }}},
         }},
-        "secrets_mapping": {"type": "object", "fields": {
-            "serviceToken": {"type": "string", "required": True, "secret_name": True},
-        }},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("serviceToken"),
         "generated_credentials": ["serviceToken", "tokenId", "tokenName"],
         "secret_generated_credentials": ["serviceToken"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": "A grant's projectId is any number for Infisical; the collection asks for an integer of at least 1,"
                  " since dbt fails at rotation time otherwise.",
     },
     "windows-local-account": {
-        "slug": "windows-local-account",
         "name": "Windows Local Account",
         "app": "smb",
         "sources": [
@@ -922,7 +826,6 @@ TYPES = {
                   " the generic CRUD endpoints accept JWT and identity access tokens."),
     },
     "open-router-api-key": {
-        "slug": "open-router-api-key",
         "name": "OpenRouter API Key",
         "app": "open-router",
         "sources": [
@@ -959,13 +862,9 @@ TYPES = {
                 "includeByokInLimit": {"type": "boolean", "nullable": True},
             },
         },
-        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("apiKey"),
         "generated_credentials": ["apiKey", "keyHash"],
         "secret_generated_credentials": ["apiKey"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("limit is z.number().positive(): strictly greater than 0 (fractions allowed); the format has no"
                   " exclusive minimum, so 'exclusive_min': True is added next to 'min': 0. limitReset is"
                   " z.nativeEnum(OpenRouterLimitReset). The fns send limit/limit_reset/include_byok_in_limit to"
@@ -973,7 +872,6 @@ TYPES = {
                   " Generated credentials: array of 1 to 2 items."),
     },
     "litellm-api-key": {
-        "slug": "litellm-api-key",
         "name": "LiteLLM API Key",
         "app": "litellm",
         "sources": [
@@ -1006,23 +904,18 @@ TYPES = {
                         ],
                     },
                 },
-                "userId": {"type": "string", "trim": True},
-                "teamId": {"type": "string", "trim": True},
-                "models": {"type": "array", "set": True, "items": {"type": "string", "trim": True}},
+                "userId": OPTIONAL_TEXT,
+                "teamId": OPTIONAL_TEXT,
+                "models": {"type": "array", "set": True, "items": OPTIONAL_TEXT},
             },
         },
-        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("apiKey"),
         "generated_credentials": ["apiKey"],
         "secret_generated_credentials": ["apiKey"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("additionalOptions checks run in order and stop at the first failure (max keys, then forbidden, then"
                   " reserved). userId/teamId have no min, so '' passes. Template secret name: LITELLM_API_KEY."),
     },
     "openai-service-account": {
-        "slug": "openai-service-account",
         "name": "OpenAI Service Account",
         "app": "openai",
         "sources": [
@@ -1051,25 +944,20 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "projectId": {"type": "string", "required": True, "trim": True, "min": 1},
+                "projectId": REQUIRED_TEXT,
                 "name": {"type": "string", "required": True, "trim": True, "min": 1, "max": 86},
             },
         },
-        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("apiKey"),
         "generated_credentials": ["apiKey", "serviceAccountId"],
         "secret_generated_credentials": ["apiKey"],
-        "extra_routes": [],
         "immutable_parameters": ["projectId"],
-        "notes": ("The fns create the service account as '<name>-<Date.now()>'. Infisical's docs say projectId cannot"
-                  " be changed after creation, but no backend check was found (throwOnImmutableParameterUpdate in the"
-                  " versions seen covers only ldap-password, unix-linux-local-account, windows-local-account), so"
-                  " immutable_parameters is left empty. Default template secret name: OPENAI_API_KEY. Generated"
+        "notes": ("The fns create the service account as '<name>-<Date.now()>'. projectId cannot be changed after"
+                  " creation: throwOnImmutableParameterUpdate in the newest secret-rotation-v2-fns.ts (61349696)"
+                  " refuses it; older versions of that file did not list this type. Default template secret name: OPENAI_API_KEY. Generated"
                   " credentials: array of 1 to 2 items."),
     },
     "hp-ilo-local-account": {
-        "slug": "hp-ilo-local-account",
         "name": "HP iLO Local Account",
         "app": "ssh",
         "sources": [
@@ -1148,7 +1036,6 @@ TYPES = {
                   " then refuses login-as-target; the newest schema's ListItem still names only the SSH connection."),
     },
     "supabase-api-key": {
-        "slug": "supabase-api-key",
         "name": "Supabase API Key",
         "app": "supabase",
         "sources": [
@@ -1180,16 +1067,13 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "projectRef": {"type": "string", "required": True, "trim": True, "min": 1},
+                "projectRef": REQUIRED_TEXT,
                 "keyType": {"type": "string", "required": True, "enum": ["publishable", "secret"]},
             },
         },
-        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("apiKey"),
         "generated_credentials": ["apiKey", "keyId"],
         "secret_generated_credentials": ["apiKey"],
-        "extra_routes": [],
         "immutable_parameters": ["projectRef", "keyType"],
         "notes": ("keyType is z.nativeEnum(SupabaseApiKeyType) {Publishable: 'publishable', Secret: 'secret'}. The"
                   " created key is named infisical_rotated_<keyType>_<epoch ms> by the fns. Default template secret"
@@ -1197,7 +1081,6 @@ TYPES = {
                   " 1 to 2 items."),
     },
     "salesforce-oauth-credentials": {
-        "slug": "salesforce-oauth-credentials",
         "name": "Salesforce OAuth Credentials",
         "app": "salesforce",
         "sources": [
@@ -1213,33 +1096,21 @@ TYPES = {
             "ee/services/secret-rotation-v2/secret-rotation-v2-maps.ts@1995e180",
             "lib/api-docs/constants.ts@1995e180",
         ],
-        "versions": "",
         "parameters": {
             "type": "object",
             "fields": {
-                "appId": {"type": "string", "required": True, "trim": True, "min": 1},
-                "appName": {"type": "string", "required": True, "trim": True, "min": 1},
+                "appId": REQUIRED_TEXT,
+                "appName": REQUIRED_TEXT,
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "consumerKey": {"type": "string", "required": True, "secret_name": True},
-                "consumerSecret": {"type": "string", "required": True, "secret_name": True},
-            },
-        },
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("consumerKey", "consumerSecret"),
         "generated_credentials": ["consumerKey", "consumerSecret", "stagedCredentialUrl"],
         "secret_generated_credentials": ["consumerSecret"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("stagedCredentialUrl is the Salesforce staged-credential URL used to manage the rotated credential."
                   " Generated credentials array holds 1-2 items. Template secret names: SALESFORCE_CONSUMER_KEY /"
                   " SALESFORCE_CONSUMER_SECRET."),
     },
     "datadog-application-key-secret": {
-        "slug": "datadog-application-key-secret",
         "name": "Datadog Application Key",
         "app": "datadog",
         "sources": [
@@ -1258,20 +1129,10 @@ TYPES = {
             "services/app-connection/app-connection-enums.ts@9a9c1904",
             "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@61349696",
         ],
-        "versions": "",
-        "parameters": {"type": "object", "fields": {"serviceAccountId": {"type": "string", "required": True, "trim": True, "min": 1}}},
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "applicationKeyId": {"type": "string", "required": True, "secret_name": True},
-                "applicationKey": {"type": "string", "required": True, "secret_name": True},
-            },
-        },
-        "temporary_parameters": None,
-        "create_rules": [],
+        "parameters": {"type": "object", "fields": {"serviceAccountId": REQUIRED_TEXT}},
+        "secrets_mapping": secret_names("applicationKeyId", "applicationKey"),
         "generated_credentials": ["applicationKeyId", "applicationKey"],
         "secret_generated_credentials": ["applicationKey"],
-        "extra_routes": [],
         "immutable_parameters": ["serviceAccountId"],
         "notes": ("Name mismatch in Infisical: SECRET_ROTATION_NAME_MAP says 'Datadog Application Key' (used here),"
                   " while the ListItem schema literal and the LIST_OPTION constant say 'Datadog Application Key"
@@ -1279,7 +1140,6 @@ TYPES = {
                   " Generated credentials: array of 1 to 2 items."),
     },
     "datadog-api-key": {
-        "slug": "datadog-api-key",
         "name": "Datadog API Key",
         "app": "datadog",
         "sources": [
@@ -1294,27 +1154,15 @@ TYPES = {
             "lib/api-docs/constants.ts@c8bb4232",
             "services/app-connection/app-connection-enums.ts@9a9c1904",
         ],
-        "versions": "",
         "parameters": {"type": "object", "fields": {"name": {"type": "string", "required": True, "trim": True, "min": 1, "max": 255}}},
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "apiKeyId": {"type": "string", "required": True, "secret_name": True},
-                "apiKey": {"type": "string", "required": True, "secret_name": True},
-            },
-        },
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("apiKeyId", "apiKey"),
         "generated_credentials": ["apiKeyId", "apiKey"],
         "secret_generated_credentials": ["apiKey"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("Max 255 is DATADOG_API_KEY_NAME_MAX_LENGTH ('Datadog does not publish a strict maximum length ..."
                   " cap for sanity'). Default template secret names: DATADOG_API_KEY_ID, DATADOG_API_KEY. Generated"
                   " credentials: array of 1 to 2 items."),
     },
     "convex-access-key": {
-        "slug": "convex-access-key",
         "name": "Convex Access Key",
         "app": "convex",
         "sources": [
@@ -1325,20 +1173,14 @@ TYPES = {
             "lib/api-docs/constants.ts@c8bb4232",
             "docs/api-reference/endpoints/app-connections/convex/create.mdx@960ddbbd",
         ],
-        "versions": "",
-        "parameters": {"type": "object", "fields": {"namePrefix": {"type": "string", "required": True, "trim": True, "min": 1}}},
-        "secrets_mapping": {"type": "object", "fields": {"accessKey": {"type": "string", "required": True, "secret_name": True}}},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "parameters": {"type": "object", "fields": {"namePrefix": REQUIRED_TEXT}},
+        "secrets_mapping": secret_names("accessKey"),
         "generated_credentials": ["accessKeyId", "accessKey"],
         "secret_generated_credentials": ["accessKey"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("namePrefix has no maximum length in the schema. Only accessKey is mapped to a secret; accessKeyId"
                   " is kept in the generated credentials only. Template secret name: CONVEX_ACCESS_KEY."),
     },
     "fireworks-api-key": {
-        "slug": "fireworks-api-key",
         "name": "Fireworks Secret",
         "app": "fireworks",
         "sources": [
@@ -1375,19 +1217,14 @@ TYPES = {
                 },
             },
         },
-        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("apiKey"),
         "generated_credentials": ["keyId", "apiKey"],
         "secret_generated_credentials": ["apiKey"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("SECRET_ROTATION_NAME_MAP and the ListItem literal both say 'Fireworks Secret' even though the"
                   " newest version rotates service-account API keys. The newest constants file (template secret name,"
                   " probably FIREWORKS_API_KEY) was not seen; only the old one with FIREWORKS_SECRET."),
     },
     "snowflake-user-key-pair": {
-        "slug": "snowflake-user-key-pair",
         "name": "Snowflake User Key Pair",
         "app": "snowflake",
         "sources": [
@@ -1413,22 +1250,13 @@ TYPES = {
         "parameters": {
             "type": "object",
             "fields": {
-                "username": {"type": "string", "required": True, "trim": True, "min": 1},
+                "username": REQUIRED_TEXT,
                 "modulusLength": {"type": "integer", "default": 2048, "enum": [2048, 4096]},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "privateKey": {"type": "string", "required": True, "secret_name": True},
-                "publicKey": {"type": "string", "required": True, "secret_name": True},
-            },
-        },
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("privateKey", "publicKey"),
         "generated_credentials": ["privateKey", "publicKey"],
         "secret_generated_credentials": ["privateKey"],
-        "extra_routes": [],
         "immutable_parameters": ["username"],
         "notes": ("Update refuses a parameters.username different from the stored one (strict !==) with 400 'Cannot"
                   " update username'; because the update schema takes the whole parameters object with modulusLength"
@@ -1439,7 +1267,6 @@ TYPES = {
                   " public-key slots."),
     },
     "cloudflare-api-token": {
-        "slug": "cloudflare-api-token",
         "name": "Cloudflare API Token",
         "app": "cloudflare",
         "sources": [
@@ -1481,13 +1308,13 @@ TYPES = {
                         "fields": {
                             "effect": {"type": "string", "required": True, "enum": ["allow", "deny"]},
                             "scope": {"type": "string", "required": True, "enum": ["account", "all-zones", "zones"]},
-                            "zoneIds": {"type": "array", "set": True, "items": {"type": "string", "trim": True}},
+                            "zoneIds": {"type": "array", "set": True, "items": OPTIONAL_TEXT},
                             "permissionGroupIds": {
                                 "type": "array",
                                 "required": True,
                                 "min": 1,
                                 "set": True,
-                                "items": {"type": "string", "trim": True},
+                                "items": OPTIONAL_TEXT,
                             },
                         },
                         "rules": [
@@ -1510,19 +1337,9 @@ TYPES = {
                 "disallowedIps": {"type": "array", "set": True, "items": {"type": "string", "trim": True, "format": "ip_or_cidr"}},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "tokenId": {"type": "string", "required": True, "secret_name": True},
-                "apiToken": {"type": "string", "required": True, "secret_name": True},
-            },
-        },
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("tokenId", "apiToken"),
         "generated_credentials": ["tokenId", "apiToken"],
         "secret_generated_credentials": ["apiToken"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("Policy rule 1 treats an empty zoneIds array as missing (check is !zoneIds?.length). Template secret"
                   " names: CLOUDFLARE_API_TOKEN_ID, CLOUDFLARE_API_TOKEN. SecretNameSchema (newest"
                   " backend/src/server/lib/schemas.ts) is z.string().trim().min(1) refined to contain neither ':' nor"
@@ -1530,7 +1347,6 @@ TYPES = {
                   " rejected spaces and ':'; it does not reject spaces now)."),
     },
     "cloudflare-r2-access-key": {
-        "slug": "cloudflare-r2-access-key",
         "name": "Cloudflare R2 Access Key",
         "app": "cloudflare",
         "sources": [
@@ -1588,19 +1404,9 @@ TYPES = {
                 "disallowedIps": {"type": "array", "set": True, "items": {"type": "string", "trim": True, "format": "ip_or_cidr"}},
             },
         },
-        "secrets_mapping": {
-            "type": "object",
-            "fields": {
-                "accessKeyId": {"type": "string", "required": True, "secret_name": True},
-                "secretAccessKey": {"type": "string", "required": True, "secret_name": True},
-            },
-        },
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("accessKeyId", "secretAccessKey"),
         "generated_credentials": ["apiToken", "accessKeyId", "secretAccessKey"],
         "secret_generated_credentials": ["apiToken", "secretAccessKey"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("Stored GeneratedCredentialsSchema items hold apiToken, accessKeyId (the Cloudflare token id) and"
                   " secretAccessKey (sha256 hex of apiToken); the generated-credentials API response uses a schema"
                   " that omits apiToken, so only accessKeyId and secretAccessKey are returned. List-option template:"
@@ -1608,7 +1414,6 @@ TYPES = {
                   " CLOUDFLARE_R2_SECRET_ACCESS_KEY (older constants also CLOUDFLARE_R2_API_TOKEN)."),
     },
     "stripe-api-key": {
-        "slug": "stripe-api-key",
         "name": "Stripe API Key",
         "app": "stripe",
         "sources": [
@@ -1707,13 +1512,9 @@ TYPES = {
                 },
             },
         },
-        "secrets_mapping": {"type": "object", "fields": {"apiKey": {"type": "string", "required": True, "secret_name": True}}},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("apiKey"),
         "generated_credentials": ["keyId", "apiKey"],
         "secret_generated_credentials": ["apiKey"],
-        "extra_routes": [],
-        "immutable_parameters": [],
         "notes": ("keyName max is STRIPE_API_KEY_NAME_MAX_LENGTH, whose definition (newest constants file) was not in"
                   " the index; 80 is taken from the newest frontend form (max 80) and fits the fns' 100-char slice of"
                   " '<name>-<Date.now()>'. permissions is deduplicated by a transform (no uniqueness error); the max"
@@ -1722,7 +1523,6 @@ TYPES = {
                   " 158 names)."),
     },
     "gcp-service-account-key": {
-        "slug": "gcp-service-account-key",
         "name": "GCP Service Account Key",
         "app": "gcp",
         "sources": [
@@ -1741,27 +1541,32 @@ TYPES = {
              " component@path-and-commit-not-given-by-index(read_file id 70160222629)"),
             "ee/services/secret-rotation-v2/secret-rotation-v2-fns.ts@61349696",
         ],
-        "versions": "",
         "parameters": {
             "type": "object",
             "fields": {
                 "serviceAccountEmail": {"type": "string", "required": True, "trim": True, "min": 1, "max": 254, "email": True},
             },
         },
-        "secrets_mapping": {"type": "object", "fields": {"serviceAccountKey": {"type": "string", "required": True, "secret_name": True}}},
-        "temporary_parameters": None,
-        "create_rules": [],
+        "secrets_mapping": secret_names("serviceAccountKey"),
         "generated_credentials": ["keyId", "serviceAccountKey"],
         "secret_generated_credentials": ["serviceAccountKey"],
-        "extra_routes": [],
         "immutable_parameters": ["serviceAccountEmail"],
         "notes": ("The connection's service account needs roles/iam.serviceAccountKeyAdmin on the target service"
-                  " account. serviceAccountKey is the decoded JSON key file. The frontend disables editing"
-                  " serviceAccountEmail on update ('Cannot be updated.'), but no backend check refusing the change was"
-                  " found (throwOnImmutableParameterUpdate only covers ldap-password in the versions seen), so it is"
-                  " not listed as immutable. The fns define checkActiveCredentials and the rotation lock TTL for this"
+                  " account. serviceAccountKey is the decoded JSON key file. serviceAccountEmail cannot be changed"
+                  " after creation: the frontend disables it ('Cannot be updated.') and throwOnImmutableParameterUpdate"
+                  " in the newest secret-rotation-v2-fns.ts (61349696) refuses it. The fns define checkActiveCredentials and the rotation lock TTL for this"
                   " type is 5 minutes; the api-docs mention a CHECK_CREDENTIALS route, but no endpoint registering it"
                   " was found in the index. Generated credentials array holds 1-2 items. Template secret name:"
                   " GCP_SERVICE_ACCOUNT_KEY."),
     },
 }
+
+
+def _complete(slug, entry):
+    """An entry with the keys it leaves out at their usual values."""
+    usual = dict(slug=slug, versions="", temporary_parameters=None, create_rules=[], extra_routes=[],
+                 immutable_parameters=[], notes="")
+    return dict(usual, **entry)
+
+
+TYPES = {slug: _complete(slug, entry) for slug, entry in _ENTRIES.items()}
