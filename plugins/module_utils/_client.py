@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 
 try:
     import requests
+    import requests.adapters
     import requests.exceptions
     import urllib3.exceptions
 except ImportError:
@@ -44,6 +45,8 @@ USER_AGENT = f"infisical.secret_rotation/{COLLECTION_VERSION}"
 
 # Longest single wait between attempts: a task may be slowed by rate limits, never hung by them.
 MAX_WAIT_SECONDS = 60.0
+# The most threads that send through one client at once (the fleet module's concurrency).
+MAX_CONCURRENCY = 16
 BACKOFF_BASE_SECONDS = 0.5
 # Gateway errors and Infisical's "migrating" 503 at start-up: worth another try when a repeat is safe.
 RETRYABLE_STATUSES = frozenset((502, 503, 504))
@@ -208,6 +211,10 @@ class InfisicalClient:
         self.expires_in = None  # seconds, as the login answered
         # (what was retried, seconds waited) for every retry made.
         self.retried = []
+        # Until when (time.monotonic) every request of this client waits: the end of the latest 429's
+        # Retry-After, shared by the threads that send through this client.
+        self._paused_until, self._paused_by = 0.0, None
+        self._pause_lock = threading.Lock()
         if self._access_token:
             self._on_secret(self._access_token)
         self._session = self._new_session()
@@ -216,6 +223,10 @@ class InfisicalClient:
     def _new_session():
         session = requests.Session()
         session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
+        # Room for a connection per worker of the fleet module, so none is dropped and reopened.
+        adapter = requests.adapters.HTTPAdapter(pool_maxsize=MAX_CONCURRENCY)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
         return session
 
     @classmethod
@@ -268,6 +279,7 @@ class InfisicalClient:
         started = time.monotonic()
         attempt = 0
         while True:
+            self._wait_out_pause()
             try:
                 response = self._attempt(method, path, query, body, headers)
             except InfisicalError as failure:
@@ -287,8 +299,24 @@ class InfisicalClient:
                 raise error
             seconds = self._backoff(attempt, wait)
             self.retried.append((f"HTTP {error.status}" if error.status is not None else error.reason, seconds))
+            if error.status == 429:
+                # The server is out of patience with this identity, not with one request: every thread waits.
+                self._pause(seconds)
             self._sleep(seconds)
             attempt += 1
+
+    def _pause(self, seconds):
+        with self._pause_lock:
+            until = time.monotonic() + seconds
+            if until > self._paused_until:
+                self._paused_until, self._paused_by = until, threading.get_ident()
+
+    def _wait_out_pause(self):
+        """Wait out the latest 429's pause that another thread was given (a thread waits out its own itself)."""
+        with self._pause_lock:
+            remaining = self._paused_until - time.monotonic() if self._paused_by != threading.get_ident() else 0
+        if remaining > 0:
+            self._sleep(remaining)
 
     def _attempt(self, method, path, query, body, headers):
         """One exchange, bounded as a whole by ``timeout``: an answer that trickles in fails at the deadline too."""

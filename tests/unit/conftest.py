@@ -51,7 +51,8 @@ class ScriptedServer:
                 raw = self.rfile.read(length) if length else b""
                 with server._lock:
                     server.requests.append({"method": self.command, "path": self.path, "headers": dict(self.headers),
-                                            "body": json.loads(raw) if raw else None, "raw": raw})
+                                            "body": json.loads(raw) if raw else None, "raw": raw,
+                                            "time": time.monotonic()})
                     reply = server.replies.pop(0) if server.replies else server.default_reply
                 time.sleep(reply.get("delay", 0))
                 if reply.get("reset"):

@@ -157,6 +157,22 @@ def test_429_with_retry_after_really_waits_about_two_seconds(server):
     assert len(server.requests) == 2
 
 
+def test_a_429_pauses_every_thread_of_the_client_for_its_retry_after(server):
+    # The fleet module's workers share one client: none may send inside the window the server gave another.
+    server.script(infisical_error(429, "Rate limit exceeded", "RateLimitExceeded", headers={"Retry-After": "1"}), ROTATION, ROTATION)
+    client = InfisicalClient(server.url, "token_auth", {"token": ACCESS_TOKEN}, retries=1)
+    first = threading.Thread(target=client.get, args=(ROTATION_PATH, "secretRotation"))
+    first.start()
+    while not server.requests:
+        time.sleep(0.01)
+    time.sleep(0.2)  # the 429 has been answered: the first thread is waiting
+    client.get(ROTATION_PATH, "secretRotation")
+    first.join()
+    limited, *others = server.requests
+    assert len(others) == 2 and all(request["time"] - limited["time"] >= 1.0 for request in others)
+    assert client.retry_report().startswith("requests to Infisical were retried once (HTTP 429 x1)")
+
+
 def test_429_with_retry_after_http_date(server, recorder):
     when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=5), usegmt=True)
     server.script(infisical_error(429, "Rate limit exceeded", "RateLimitExceeded", headers={"Retry-After": when}), ROTATION)
