@@ -76,16 +76,21 @@ def create(module):
     gaps = creation_gaps(params, entry) + temporary_gaps(params, entry)
     if gaps:
         module.fail_json(msg=f"rotation {params['name']!r} does not exist; to create it give {', '.join(gaps)}")
-    reference = module.reference()
+    desired, after, body = creation(params, entry, module.reference())
+    if not module.check_mode:
+        after = rotation_from_api(create_once(module.api, entry, body, module.reference(), module.warn), entry)
+    finish(module, True, after, diff_view(desired, None, after))
+
+
+def creation(params, entry, reference):
+    """(the settings given, the rotation a create makes of them, the create request's body)."""
     desired = desired_settings(params, entry, CREATE_DEFAULTS)
     after = normalise(dict(desired, project_id=reference["project_id"], environment=reference["environment"],
                            secret_path=reference["secret_path"], connection_id=params["connection_id"]), entry)
-    if not module.check_mode:
-        body = settings_to_api(after, entry)
-        if params.get("temporary_parameters") is not None:
-            body["temporaryParameters"] = _schema.to_api(entry["temporary_parameters"], params["temporary_parameters"])
-        after = rotation_from_api(create_once(module, body), entry)
-    finish(module, True, after, diff_view(desired, None, after))
+    body = settings_to_api(after, entry)
+    if params.get("temporary_parameters") is not None:
+        body["temporaryParameters"] = _schema.to_api(entry["temporary_parameters"], params["temporary_parameters"])
+    return desired, after, body
 
 
 def temporary_gaps(params, entry):
@@ -94,23 +99,24 @@ def temporary_gaps(params, entry):
     return [f"temporary_parameters ({message})" for message in _schema.rule_problems(entry["create_rules"], body)]
 
 
-def create_once(module, body):
-    """POST the rotation; if the answer is lost, look it up instead of creating a second one."""
+def create_once(api, entry, body, reference, warn):
+    """POST the rotation; if the answer is lost, look it up by its name tuple (``reference``) instead of creating a
+    second one."""
     try:
-        return module.api.create(body)
+        return api.create(body)
     except InfisicalError as err:
         if err.status == 400 and err.message.startswith(SECRET_EXISTS):
-            names = " or ".join(f"secrets_mapping.{name}" for name in _schema.option_names(module.entry["secrets_mapping"]))
+            names = " or ".join(f"secrets_mapping.{name}" for name in _schema.option_names(entry["secrets_mapping"]))
             err.message += (f" (a deleted rotation may have left it: delete that secret, choose another {names},"
                             " or delete with delete_secrets=true)")
         if not err.ambiguous:
             raise
-        found = module.api.find(**module.reference())
+        found = api.find(**reference)
         if found is None:
             err.message += ("; the rotation does not exist now (it was not created, or its creation is still under way),"
                             " and running the task again is safe: it looks the rotation up first")
             raise
-        module.warn(f"the answer to the create request was lost ({err}); the rotation exists now and is reported as created")
+        warn(f"the answer to the create request was lost ({err}); the rotation exists now and is reported as created")
         return found
 
 

@@ -64,6 +64,17 @@ def _strings(value):
             yield from _strings(item)
 
 
+def _nested_secrets(spec, value):
+    """Every string of the no_log sub-options in a mapping or list of mappings (``config[].temporary_parameters``)."""
+    for holder in value if isinstance(value, list) else [value]:
+        if isinstance(holder, dict):
+            for name, option in spec.items():
+                if option.get("no_log"):
+                    yield from _strings(holder.get(name))
+                elif option.get("options"):
+                    yield from _nested_secrets(option["options"], holder.get(name))
+
+
 class InfisicalModule(AnsibleModule):
     """An ``AnsibleModule`` that knows the connection options and how a rotation is identified.
 
@@ -104,7 +115,8 @@ class InfisicalModule(AnsibleModule):
         self._input_errors = input_errors(self.argument_spec, self.params)
 
     def _given_secrets(self):
-        """Each no_log option's values and a url's user info, from the arguments or their environment variables."""
+        """Each no_log option's values (sub-options too) and a url's user info, from the arguments or their
+        environment variables."""
         for name, option in self.argument_spec.items():
             if option.get("no_log") or name == "url":
                 values = [self.params.get(name)] + [os.environ.get(variable) for variable in option.get("fallback", (None, []))[1]]
@@ -113,6 +125,8 @@ class InfisicalModule(AnsibleModule):
                         yield from url_secrets(value)
                     elif name != "url":
                         yield from _strings(value)
+            elif option.get("options"):
+                yield from _nested_secrets(option["options"], self.params.get(name))
 
     def hide(self, secret):
         """Mask a secret in every result, warning and message of this run, also where it is quoted escaped."""

@@ -85,6 +85,35 @@ TYPED_SETTINGS_SPEC = dict(
     temporary_parameters=dict(type="dict", no_log=True),
 )
 
+# The fleet (rotations): a list of rotations of any type, each with the options of ``rotation`` but ``state``.
+FLEET_STATES = ("merged", "replaced", "overridden", "deleted", "gathered")
+FLEET_ITEM_SPEC = dict(
+    {key: value for key, value in TYPED_SETTINGS_SPEC.items() if key != "state"},
+    **REFERENCE_SPEC,
+    # Checked by the fleet (a choices list here would have to be repeated in the docs of every nested type).
+    type=dict(type="str"),
+    delete_secrets=dict(type="bool"),
+    revoke_generated_credentials=dict(type="bool"),
+    # What state=gathered reports beside the settings: accepted, so its output can be fed back, and ignored.
+    health=dict(type="str"),
+    health_reason=dict(type="str"),
+)
+FLEET_SPEC = dict(
+    config=dict(type="list", elements="dict", default=[], options=FLEET_ITEM_SPEC),
+    state=dict(type="str", default="merged", choices=list(FLEET_STATES)),
+    type=dict(type="str", choices=sorted(TYPES)),
+    scope=dict(type="dict", options=dict(
+        project_id=dict(type="str", required=True),
+        environment=dict(type="str"),
+        secret_path=dict(type="str", no_log=False),
+        type=dict(type="str"),
+    )),
+    concurrency=dict(type="int", default=4),
+    delete_secrets=dict(type="bool", default=False),
+    revoke_generated_credentials=dict(type="bool", default=False),
+    overdue_after=dict(type="str", default="1h"),
+)
+
 _DURATION_PART = re.compile(r"(\d+)\s*([smhdw])")
 _DURATION_TEXT = "must be a duration such as 90s, 30m, 12h, 7d, 2w, 1d12h, or a number of seconds"
 _SECONDS_PER_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -140,6 +169,11 @@ RULES = {
     "rotate_at_utc.minutes": (_between(0, 59), "must be a minute from 0 to 59"),
     "skip_if_rotated_within": (lambda value: parse_duration(value) is not None, _DURATION_TEXT),
     "overdue_after": (lambda value: parse_duration(value) is not None, _DURATION_TEXT),
+    "concurrency": (_between(1, 16), "must be 1 to 16"),
+    "scope.project_id": (lambda value: api_trim(value) != "", "must not be empty"),
+    "scope.environment": (_slug, f"must be an environment slug: {_SLUG_TEXT}"),
+    "scope.secret_path": (lambda value: api_trim(value).startswith("/") and "//" not in value,
+                          "must be an absolute folder path: starting with /, no empty folder name (//)"),
 }
 
 
@@ -287,31 +321,38 @@ def option_errors(params, spec):
     problem = url_error(params["url"]) if isinstance(params.get("url"), str) else None
     if problem:
         errors.append(problem)
-    for holder, name, _option, where, rule_path in _walk(spec, params):
+    return errors + rule_errors(spec, params)
+
+
+def rule_errors(spec, params, where=""):
+    """A sentence per option of ``params`` (named below ``where``, such as ``config[2]``) that breaks its rule."""
+    errors = []
+    for holder, name, _option, here, rule_path in _walk(spec, params, where):
         check, rule = RULES.get(rule_path, (None, None))
         if check and not check(holder[name]):
-            errors.append(f"{where}={shown(holder[name])} {rule}")
+            errors.append(f"{here}={shown(holder[name])} {rule}")
     return errors
 
 
-def typed_errors(params, entry):
+def typed_errors(params, entry, where="", complete=False):
     """A sentence per problem of the type-specific settings against the type's registry ``entry``.
 
-    ``parameters`` and ``secrets_mapping`` may be given in part (the rest keeps its current value);
-    ``temporary_parameters`` is sent whole, at creation only.
+    ``parameters`` and ``secrets_mapping`` may be given in part (the rest keeps its current value) unless
+    ``complete``; ``temporary_parameters`` is sent whole, at creation only. ``where`` names the holder.
     """
+    prefix = f"{where}." if where else ""
     errors = []
     for option, (key, _api_key) in TYPED_SETTINGS.items():
         if params.get(option) is not None:
-            errors += _schema.check(entry[key], params[option], option, complete=False)
+            errors += _schema.check(entry[key], params[option], prefix + option, complete=complete)
     names = [api_trim(name) for name in (params.get("secrets_mapping") or {}).values() if isinstance(name, str)]
     if len(set(names)) < len(names):
-        errors.append("secrets_mapping: each secret name may be given once (Infisical refuses duplicates)")
+        errors.append(f"{prefix}secrets_mapping: each secret name may be given once (Infisical refuses duplicates)")
     if params.get("temporary_parameters") is not None:
         if entry.get("temporary_parameters") is None:
-            errors.append(f"temporary_parameters: a {entry['slug']} rotation takes none")
+            errors.append(f"{prefix}temporary_parameters: a {entry['slug']} rotation takes none")
         else:
-            errors += _schema.check(entry["temporary_parameters"], params["temporary_parameters"], "temporary_parameters")
+            errors += _schema.check(entry["temporary_parameters"], params["temporary_parameters"], f"{prefix}temporary_parameters")
     return errors
 
 

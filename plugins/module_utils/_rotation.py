@@ -29,6 +29,8 @@ PARTIAL_SETTINGS = ("parameters", "secrets_mapping", "rotate_at_utc")
 # What a new rotation needs besides its name tuple and what its type requires, and what it gets when a part is left out.
 CREATION_NEEDS = ("connection_id", "rotation_interval")
 CREATE_DEFAULTS = {"rotate_at_utc": {"hours": 0, "minutes": 0}}
+# What a rotation gets at creation for each optional setting left out.
+REPLACED_DEFAULTS = dict(CREATE_DEFAULTS, description=None, auto_rotation_enabled=True)
 # The type-specific settings: option name -> (registry key, API key).
 TYPED_SETTINGS = {"parameters": ("parameters", "parameters"), "secrets_mapping": ("secrets_mapping", "secretsMapping")}
 
@@ -249,6 +251,21 @@ def desired_settings(params, entry, current=None):
     return normalise(desired, entry)
 
 
+def replacing_settings(params, entry):
+    """The managed settings as a ``replaced`` fleet item wants them: exactly those given, the optional ones left out
+    at Infisical's create defaults. What every rotation must have (its interval, parameters and secrets mapping)
+    is not managed when left out."""
+    desired = dict(REPLACED_DEFAULTS)
+    for key in MANAGED_SETTINGS:
+        value = params.get(key)
+        if value is None:
+            continue
+        if key in PARTIAL_SETTINGS:
+            value = dict(REPLACED_DEFAULTS.get(key) or {}, **{sub: item for sub, item in value.items() if item is not None})
+        desired[key] = value
+    return normalise(desired, entry)
+
+
 def changed_settings(desired, current):
     """The managed keys whose desired value differs from the current one."""
     return [key for key in desired if desired[key] != current.get(key)]
@@ -280,7 +297,8 @@ def settings_to_api(settings, entry, current_api=None):
             registry_key, api_key = TYPED_SETTINGS[key]
             value = _schema.to_api(entry[registry_key], value)
             if current_api and isinstance(current_api.get(api_key), dict):
-                value = dict(current_api[api_key], **value)
+                known = entry[registry_key].get("fields", {})
+                value = dict({name: item for name, item in current_api[api_key].items() if name not in known}, **value)
             body[api_key] = value
         else:
             body[api_name(key)] = _to_api(value)

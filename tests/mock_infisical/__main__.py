@@ -1,4 +1,4 @@
-"""Command line: python -m mock_infisical --port 0 [--seed FILE] [--rate-limit-read N --rate-limit-write N]."""
+"""Command line: python -m mock_infisical --port 0 [--seed FILE] [--rate-limit-read N --rate-limit-write N] [--latency S]."""
 
 import argparse
 import signal
@@ -14,10 +14,12 @@ def main(argv=None):
     parser.add_argument('--seed', default=None, help='seed JSON file (default: seeds/default.json in the package)')
     parser.add_argument('--rate-limit-read', type=int, default=None, help='GET requests allowed per 60 s window (default: no limit)')
     parser.add_argument('--rate-limit-write', type=int, default=None, help='other requests allowed per 60 s window (default: no limit)')
+    parser.add_argument('--latency', type=float, default=0.0, help='seconds each API request waits before it is handled (default: 0)')
     parser.add_argument('--verbose', action='store_true', help='log every request to stderr')
     args = parser.parse_args(argv)
 
-    app = App(seed_path=args.seed, rate_limit_read=args.rate_limit_read, rate_limit_write=args.rate_limit_write, verbose=args.verbose)
+    app = App(seed_path=args.seed, rate_limit_read=args.rate_limit_read, rate_limit_write=args.rate_limit_write, verbose=args.verbose,
+              latency=args.latency)
     server = MockHTTPServer(app, args.port)
     stop = threading.Event()
 

@@ -165,9 +165,11 @@ class MockInfisical(object):
         self.call('POST', '/__mock/reset', {'seed': seed} if seed is not None else {})
         self._load_seed()
 
-    def add_fault(self, method, path, action, count=1):
-        """Arm a fault for the next count requests of method (or "*") whose path fully matches the regex path."""
-        return self.call('POST', '/__mock/faults', {'method': method, 'path': path, 'count': count, 'action': action})['fault']
+    def add_fault(self, method, path, action, count=1, every=1):
+        """Arm a fault for the next count requests of method (or "*") whose path fully matches the regex path (with
+        every=k, for every k-th such request, count times)."""
+        return self.call('POST', '/__mock/faults', {'method': method, 'path': path, 'count': count, 'every': every,
+                                                    'action': action})['fault']
 
     def faults(self):
         return self.call('GET', '/__mock/faults')['faults']
@@ -184,5 +186,5 @@ class MockInfisical(object):
         return self.call('GET', '/__mock/secrets')['values']
 
     def configure(self, **settings):
-        """Change licensed, rate_limit_read or rate_limit_write of the running server."""
+        """Change licensed, rate_limit_read, rate_limit_write or latency (seconds before each API answer)."""
         return self.call('POST', '/__mock/config', settings)

@@ -1,4 +1,5 @@
-"""Fault injection: a fault fires for exactly the next N requests whose method and path match it."""
+"""Fault injection: a fault fires for exactly the next N requests whose method and path match it (with "every": k,
+for every k-th matching request, N times)."""
 
 import copy
 import math
@@ -131,23 +132,29 @@ class Faults(object):
         count = spec.get('count', 1)
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             raise FaultError('count must be an integer >= 1')
+        every = spec.get('every', 1)
+        if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+            raise FaultError('every must be an integer >= 1')
         check_action(spec.get('action'))
         with self._lock:
-            fault = {'id': self._next_id, 'method': method.upper(), 'path': path, 'regex': regex,
-                     'remaining': count, 'count': count, 'action': dict(spec['action'])}
+            fault = {'id': self._next_id, 'method': method.upper(), 'path': path, 'regex': regex, 'every': every,
+                     'seen': 0, 'remaining': count, 'count': count, 'action': dict(spec['action'])}
             self._next_id += 1
             self._faults.append(fault)
             return self._listing(fault)
 
     @staticmethod
     def _listing(fault):
-        return dict((key, fault[key]) for key in ('id', 'method', 'path', 'count', 'remaining', 'action'))
+        return dict((key, fault[key]) for key in ('id', 'method', 'path', 'every', 'count', 'remaining', 'action'))
 
     def take(self, method, path):
         """The action of the first armed fault matching this request (using up one of its count), or None."""
         with self._lock:
             for fault in self._faults:
                 if fault['method'] in ('*', method) and fault['regex'].fullmatch(path):
+                    fault['seen'] += 1
+                    if fault['seen'] % fault['every']:
+                        continue
                     fault['remaining'] -= 1
                     if fault['remaining'] <= 0:
                         self._faults.remove(fault)

@@ -107,22 +107,48 @@ def with_bulk_rotations(seed, count, folder_id='a1b2c3d4-0000-4000-8000-00000000
     """
     seed = copy.deepcopy(seed)
     for number in range(1, count + 1):
-        token_id = 20000 + number
-        value = 'dbtu_bulk%05d' % number + 'x' * 30
-        seed['dbt']['tokens'].append({'id': token_id, 'accountId': '70403103', 'name': 'bulk', 'tokenString': value,
-                                      'permissionGrants': [{'permission_set': 'job_runner'}], 'state': 'live',
-                                      'createdAt': '-9d'})
-        seed['secrets'].append({'folderId': folder_id, 'key': 'BULK_TOKEN_%d' % number, 'value': value})
-        seed['rotations'].append({
-            'key': 'bulk_%d' % number, 'id': 'b0000000-0000-4000-8000-%012d' % number, 'name': 'bulk-%04d' % number,
-            'description': None, 'folderId': folder_id, 'connectionId': 'a1b2c3d4-0000-4000-8000-000000000006',
-            'isAutoRotationEnabled': True, 'rotationInterval': 30, 'rotateAtUtc': {'hours': 0, 'minutes': 0},
-            'createdAt': '-30d', 'updatedAt': '-9d', 'lastRotatedAt': '-9d', 'lastRotationAttemptedAt': '-9d',
-            'isLastRotationManual': False, 'rotationStatus': 'success',
-            'parameters': {'tokenName': 'bulk', 'permissionGrants': [{'permissionSet': 'job_runner'}]},
-            'secretsMapping': {'serviceToken': 'BULK_TOKEN_%d' % number}, 'credentials': [token_id], 'activeIndex': 0,
-            'rotationCount': 0})
+        _add_bulk_rotation(seed, number, folder_id, 'a1b2c3d4-0000-4000-8000-000000000006')
     return seed
+
+
+def with_bulk_estate(seed, projects, per_project, identity='admin'):
+    """A copy of seed plus projects bulk projects of per_project DBT rotations each, for the fleet's benchmarks.
+
+    Project p (1-based) has the id b1000000-0000-4000-8000-<p as 12 digits>, a "dev" environment whose root folder
+    holds its rotations, a dbt connection b4000000-...-<p> and the identity as admin. Rotations are numbered
+    across projects (bulk-0001 ... in project 1, and so on), each as with_bulk_rotations makes them.
+    """
+    seed = copy.deepcopy(seed)
+    template = next(connection for connection in seed['connections'] if connection['app'] == 'dbt')
+    member = next(item for item in seed['identities'] if item['key'] == identity)
+    for project in range(1, projects + 1):
+        project_id, folder_id, connection_id = ('b%d000000-0000-4000-8000-%012d' % (kind, project) for kind in (1, 3, 4))
+        seed['projects'].append({'id': project_id, 'name': 'Bulk %d' % project, 'slug': 'bulk-%d' % project, 'environments': [
+            {'id': 'b2000000-0000-4000-8000-%012d' % project, 'slug': 'dev', 'name': 'Development',
+             'folders': [{'id': folder_id, 'path': '/'}]}]})
+        seed['connections'].append(dict(template, key=None, id=connection_id, name='dbt-bulk-%d' % project, projectId=project_id))
+        member['projects'][project_id] = 'admin'
+        for number in range((project - 1) * per_project + 1, project * per_project + 1):
+            _add_bulk_rotation(seed, number, folder_id, connection_id)
+    return seed
+
+
+def _add_bulk_rotation(seed, number, folder_id, connection_id):
+    token_id = 20000 + number
+    value = 'dbtu_bulk%05d' % number + 'x' * 30
+    seed['dbt']['tokens'].append({'id': token_id, 'accountId': '70403103', 'name': 'bulk', 'tokenString': value,
+                                  'permissionGrants': [{'permission_set': 'job_runner'}], 'state': 'live',
+                                  'createdAt': '-9d'})
+    seed['secrets'].append({'folderId': folder_id, 'key': 'BULK_TOKEN_%d' % number, 'value': value})
+    seed['rotations'].append({
+        'key': 'bulk_%d' % number, 'id': 'b0000000-0000-4000-8000-%012d' % number, 'name': 'bulk-%04d' % number,
+        'description': None, 'folderId': folder_id, 'connectionId': connection_id,
+        'isAutoRotationEnabled': True, 'rotationInterval': 30, 'rotateAtUtc': {'hours': 0, 'minutes': 0},
+        'createdAt': '-30d', 'updatedAt': '-9d', 'lastRotatedAt': '-9d', 'lastRotationAttemptedAt': '-9d',
+        'isLastRotationManual': False, 'rotationStatus': 'success',
+        'parameters': {'tokenName': 'bulk', 'permissionGrants': [{'permissionSet': 'job_runner'}]},
+        'secretsMapping': {'serviceToken': 'BULK_TOKEN_%d' % number}, 'credentials': [token_id], 'activeIndex': 0,
+        'rotationCount': 0})
 
 
 DEFAULT_SEED = load_seed()

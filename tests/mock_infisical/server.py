@@ -277,8 +277,10 @@ def read_body(handler):
 class App(object):
     """The mock server's brain, shared by all request threads."""
 
-    def __init__(self, seed_path=None, rate_limit_read=None, rate_limit_write=None, verbose=False):
+    def __init__(self, seed_path=None, rate_limit_read=None, rate_limit_write=None, verbose=False, latency=0.0):
         self.seed_path = seed_path or DEFAULT_SEED_PATH
+        # Seconds each API request waits before it is handled: a network's round trip, for benchmarks.
+        self.latency = latency
         self.seed = load_seed(self.seed_path)
         self.verbose = verbose
         self.lock = threading.RLock()
@@ -384,6 +386,8 @@ class App(object):
             call.run_cleanups()
 
     def _handle_with_faults(self, handler, call):
+        if self.latency:
+            time.sleep(self.latency)
         action = call.action or {'type': None}
         if action['type'] in PRE_ACTIONS:
             call.entry['identity'] = self._peek_identity(call)
@@ -566,6 +570,8 @@ class App(object):
     @staticmethod
     def write(handler, response, call):
         status, headers, data = App.prepare(response, call)
+        if call is not None and getattr(call, 'entry', None) is not None:
+            call.entry['answered'] = time.time()
         try:
             handler.send_response(status)
             for name, value in headers:
@@ -739,10 +745,14 @@ class App(object):
         return None
 
     def _configure(self, payload):
-        unknown = [key for key in payload if key not in ('licensed', 'rate_limit_read', 'rate_limit_write')]
+        unknown = [key for key in payload if key not in ('licensed', 'rate_limit_read', 'rate_limit_write', 'latency')]
         if unknown:
             raise ValueError('unknown config keys: %s' % ', '.join(unknown))
+        latency = payload.get('latency', self.latency)
+        if isinstance(latency, bool) or not isinstance(latency, (int, float)) or not 0 <= latency <= 60:
+            raise ValueError('latency must be a number of seconds from 0 to 60')
         with self.lock:
+            self.latency = latency
             if 'licensed' in payload:
                 self.state.licensed = bool(payload['licensed'])
             for key in ('rate_limit_read', 'rate_limit_write'):
@@ -750,7 +760,7 @@ class App(object):
                     self.limiter.limits[key.rsplit('_', 1)[1]] = payload[key]
             self.limiter.reset()
             return {'licensed': self.state.licensed, 'rate_limit_read': self.limiter.limits['read'],
-                    'rate_limit_write': self.limiter.limits['write']}
+                    'rate_limit_write': self.limiter.limits['write'], 'latency': self.latency}
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -30,7 +30,7 @@ def test_action_group_lists_every_module():
     runtime = load_yaml("meta", "runtime.yml")
     assert sorted(runtime["action_groups"]["infisical"]) == MODULES
     assert runtime["requires_ansible"] == ">=2.17.0"
-    assert len(MODULES) == 8
+    assert len(MODULES) == 9
 
 
 FIRST_RELEASE = ("dbt_token_rotate", "dbt_token_rotation", "dbt_token_rotation_info", "login")
