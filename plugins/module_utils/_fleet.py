@@ -132,8 +132,10 @@ def checked_items(module):
         else:
             errors.append(type_error(f"{where}.type", rotation_type, "give it in the item or in the task's type"))
         items.append(Item(index, item_params, TYPES.get(rotation_type)))
-    errors += repeated(items, lambda item: item.params["rotation_id"] or (
-        item.params["name"] and name_key(*(item.params[key] for key in ("project_id", "environment", "secret_path", "name")))))
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+    errors = repeated(items, lambda item: item.params["rotation_id"] or name_key(
+        *(item.params[key] for key in ("project_id", "environment", "secret_path", "name"))))
     if errors:
         module.fail_json(msg="; ".join(errors))
     return items

@@ -280,7 +280,7 @@ class App(object):
     def __init__(self, seed_path=None, rate_limit_read=None, rate_limit_write=None, verbose=False, latency=0.0):
         self.seed_path = seed_path or DEFAULT_SEED_PATH
         # Seconds each API request waits before it is handled: a network's round trip, for benchmarks.
-        self.latency = latency
+        self.latency = self.startup_latency = latency
         self.seed = load_seed(self.seed_path)
         self.verbose = verbose
         self.lock = threading.RLock()
@@ -685,6 +685,7 @@ class App(object):
             self.known_secrets.update(self.state.secret_values())
         self.faults.clear()
         self.limiter.reset()
+        self.latency = self.startup_latency
         with self.log_lock:
             self.log = []
 
