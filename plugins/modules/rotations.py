@@ -195,7 +195,7 @@ seealso:
 """
 
 EXAMPLES = r"""
-- name: Keep the database credentials of two projects as listed
+- name: Keep database credentials and a dbt token of two projects as listed
   infisical.secret_rotation.rotations:
     universal_auth_client_id: "{{ infisical_client_id }}"
     universal_auth_client_secret: "{{ infisical_client_secret }}"
@@ -205,20 +205,22 @@ EXAMPLES = r"""
         project_id: a1b2c3d4-0000-4000-8000-000000000002
         environment: prod
         secret_path: /databases
-        connection_id: 0b9c6d3e-0000-4000-8000-000000000040
+        connection_id: a1b2c3d4-0000-4000-8000-000000000040
         rotation_interval: 30
         parameters: {username1: orders_app_a, username2: orders_app_b}
         secrets_mapping: {username: ORDERS_DB_USER, password: ORDERS_DB_PASSWORD}
-      - name: billing-api-key
-        type: stripe-api-key
-        project_id: a1b2c3d4-0000-4000-8000-000000000003
-        environment: prod
-        rotation_interval: 90
+      - name: dbt-b
+        type: dbt-service-token
+        project_id: a1b2c3d4-0000-4000-8000-000000000020
+        environment: dev
+        secret_path: /dbt
+        rotation_interval: 14
   register: estate
 
-- name: Adopt an existing estate - read it in the config format (paste the output into a playbook)
+- name: Adopt an existing estate - read it in the format of config (paste the output into a playbook)
   infisical.secret_rotation.rotations:
     auth_method: token_auth
+    token: "{{ infisical_access_token }}"
     state: gathered
     scope:
       project_id: a1b2c3d4-0000-4000-8000-000000000002
@@ -228,17 +230,25 @@ EXAMPLES = r"""
 - name: Fed back unchanged, what was gathered changes nothing
   infisical.secret_rotation.rotations:
     auth_method: token_auth
+    token: "{{ infisical_access_token }}"
     config: "{{ prod.gathered }}"
 
-- name: The production folder holds exactly these rotations (the others in it are deleted)
+- name: The production database folder holds exactly these rotations (any other in it is deleted)
   infisical.secret_rotation.rotations:
     auth_method: token_auth
+    token: "{{ infisical_access_token }}"
     state: overridden
     scope:
       project_id: a1b2c3d4-0000-4000-8000-000000000002
       environment: prod
       secret_path: /databases
-    config: "{{ production_database_rotations }}"
+    config:
+      - type: postgres-credentials
+        name: orders-db
+        project_id: a1b2c3d4-0000-4000-8000-000000000002
+        environment: prod
+        secret_path: /databases
+        rotation_interval: 30
     delete_secrets: true
 """
 

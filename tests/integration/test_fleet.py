@@ -281,9 +281,9 @@ def test_a_429_storm_converges_with_no_double_write_and_respects_every_retry_aft
     assert sorted(applied) == sorted(f"{ROOT}/dbt-service-token/{rotation_id}" for rotation_id in rotation_ids), "each once"
     limited = [entry for entry in log if entry["status"] == 429]
     assert len(limited) == 4
-    # A request already on its way when the 429 was answered may arrive just after it; none may arrive later inside
-    # the second the server asked for.
-    in_flight = 0.05
+    # A request sent before the 429 reached its worker may arrive just after the answer (longer on a loaded machine,
+    # where a thread may wait a while for a core); none may arrive later inside the second the server asked for.
+    in_flight = 0.25
     for entry in limited:
         inside = [other["seq"] for other in log if entry["answered"] + in_flight < other["time"] < entry["answered"] + 1.0]
         assert inside == [], f"requests {inside} were sent inside the Retry-After window of request {entry['seq']}"
