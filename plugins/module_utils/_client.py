@@ -312,11 +312,17 @@ class InfisicalClient:
                 self._paused_until, self._paused_by = until, threading.get_ident()
 
     def _wait_out_pause(self):
-        """Wait out the latest 429's pause that another thread was given (a thread waits out its own itself)."""
-        with self._pause_lock:
-            remaining = self._paused_until - time.monotonic() if self._paused_by != threading.get_ident() else 0
-        if remaining > 0:
+        """Wait out the latest 429's pause that another thread was given (a thread waits out its own itself), and
+        any that another 429 gives while this thread waits."""
+        waited_until = None
+        while True:
+            with self._pause_lock:
+                until, by = self._paused_until, self._paused_by
+            remaining = until - time.monotonic()
+            if by == threading.get_ident() or until == waited_until or remaining <= 0:
+                return
             self._sleep(remaining)
+            waited_until = until
 
     def _attempt(self, method, path, query, body, headers):
         """One exchange, bounded as a whole by ``timeout``: an answer that trickles in fails at the deadline too."""

@@ -94,18 +94,15 @@ def apply_fleet(module):
     params = module.params
     items = checked_items(module)
     listings = {project: module.api.list_in_project(project, every_type=True) for project in projects(items, params["scope"])}
-    match(module, items, listings)
+    apis = {slug: RotationsApi(module.api.client, slug) for slug in TYPES}
+    match(module, items, listings, apis)
     if params["state"] == "gathered":
         gather(module, listings[project_key(params["scope"]["project_id"])])
     for item in items:
         plan(item, params["state"])
     if params["state"] == "overridden":
         items += unlisted(module, items, listings[project_key(params["scope"]["project_id"])])
-    apis = {slug: RotationsApi(module.api.client, slug) for slug in {item.entry["slug"] for item in items}}
-    if module.check_mode:
-        confirm_folders(items, apis)
-    else:
-        write(module, items, apis)
+    on_pool(module, lambda item: confirm_folder(item, apis) if module.check_mode else write(module, item, apis), items)
     finish(module, items)
 
 
@@ -122,11 +119,14 @@ def name_key(project_id, environment, secret_path, name):
 def checked_items(module):
     """The items of ``config``, each checked against its type; fails before any request on any problem."""
     params, errors, items = module.params, task_errors(module.params), []
+    deleting = params["state"] == "deleted"
     for index, raw in enumerate(params["config"]):
         where, item_params = f"config[{index}]", dict(raw)
         normalise_options(item_params)
         rotation_type = item_params["type"] = item_params["type"] or params["type"]
         errors += rule_errors(FLEET_ITEM_SPEC, item_params, where) + reference_errors(item_params, where)
+        if deleting and item_params["state"] == "present":
+            errors.append(f"{where}.state=present contradicts state=deleted, which deletes every item")
         if rotation_type in TYPES:
             errors += typed_errors(item_params, TYPES[rotation_type], where, complete=params["state"] in REPLACING)
         else:
@@ -134,8 +134,7 @@ def checked_items(module):
         items.append(Item(index, item_params, TYPES.get(rotation_type)))
     if errors:
         module.fail_json(msg="; ".join(errors))
-    errors = repeated(items, lambda item: item.params["rotation_id"] or name_key(
-        *(item.params[key] for key in ("project_id", "environment", "secret_path", "name"))))
+    errors = repeated(items, lambda item: item.params["rotation_id"] or name_key(*reference(item.params).values()))
     if errors:
         module.fail_json(msg="; ".join(errors))
     return items
@@ -164,11 +163,12 @@ def task_errors(params):
 
 
 def reference_errors(params, where):
-    if not params["project_id"]:
-        return [f"{where}.project_id is needed: every item names its project (the rotations are read one project at a time)"]
-    if params["rotation_id"] or (params["name"] and params["environment"]):
+    if params["rotation_id"] or (params["name"] and params["environment"] and params["project_id"]):
         return []
-    return [f"{where} names no rotation: give rotation_id, or name with environment (and secret_path)"]
+    if params["name"] and params["environment"]:
+        return [f"{where}.project_id is needed to find a rotation by name (the rotations are read one project at a time)"]
+    return [f"{where} names no rotation: give rotation_id (best with project_id), or name with project_id and environment"
+            " (and secret_path)"]
 
 
 def repeated(items, key_of):
@@ -184,33 +184,44 @@ def repeated(items, key_of):
 
 def projects(items, scope):
     """The projects to list, each once: those of the items, and the scope's."""
-    keys = [project_key(item.params["project_id"]) for item in items] + ([project_key(scope["project_id"])] if scope else [])
+    keys = [project_key(item.params["project_id"]) for item in items if item.params["project_id"]]
+    keys += [project_key(scope["project_id"])] if scope else []
     return list(dict.fromkeys(keys))
 
 
-def match(module, items, listings):
-    """Find each item's rotation in its project's listing; refuse two items that turn out to be one rotation."""
+def match(module, items, listings, apis):
+    """Find each item's rotation in the listings (an item by id without project_id that none holds: by its id, one
+    GET each); refuse two items that turn out to be one rotation."""
+    by_id, by_name = {}, {}
     for project, listed in listings.items():
-        by_id = {rotation["id"].lower(): rotation for rotation in listed}
-        by_name = {name_key(project, rotation["environment"]["slug"], rotation["folder"]["path"], rotation["name"]): rotation
-                   for rotation in listed}
-        for item in (item for item in items if project_key(item.params["project_id"]) == project):
-            params = item.params
-            item.found = by_id.get(params["rotation_id"]) if params["rotation_id"] else by_name.get(
-                name_key(project, params["environment"], params["secret_path"], params["name"]))
+        for rotation in listed:
+            by_id[rotation["id"].lower()] = rotation
+            by_name[name_key(project, rotation["environment"]["slug"], rotation["folder"]["path"], rotation["name"])] = rotation
+    for item in items:
+        params = item.params
+        item.found = by_id.get(params["rotation_id"]) if params["rotation_id"] else by_name.get(
+            name_key(*reference(params).values()))
+    unplaced = [item for item in items if item.found is None and item.params["rotation_id"] and not item.params["project_id"]]
+    on_pool(module, lambda item: read_by_id(item, apis), unplaced)
     errors = repeated(items, lambda item: item.found and item.found["id"])
     if errors:
         module.fail_json(msg=f"{'; '.join(errors)} (one item names it by rotation_id, another by name). Nothing was changed.")
 
 
+def read_by_id(item, apis):
+    item.found = read_or_fail(item, lambda: apis[item.entry["slug"]].find(rotation_id=item.params["rotation_id"]))
+
+
 def plan(item, state):
     """Decide the item's action (and its request body) from what Infisical holds, as ``rotation`` would."""
     params, entry, found = item.params, item.entry, item.found
+    if item.action == "failed":
+        return None
     if found is not None and found["type"] != entry["slug"]:
         item.current = rotation_from_api(found, TYPES.get(found["type"]))
         return item.fail(f"it is a {found['type']} rotation, not {entry['slug']}: the type of a rotation cannot change")
     item.current = rotation_from_api(found, entry) if found is not None else None
-    if state == "deleted":
+    if state == "deleted" or params["state"] == "absent":
         item.action = "deleted" if found is not None else "unchanged"
     elif found is None:
         plan_create(item)
@@ -222,8 +233,8 @@ def plan(item, state):
 def plan_create(item):
     params, entry = item.params, item.entry
     if params["rotation_id"]:
-        return item.fail(f"project {params['project_id']} has no rotation with rotation_id {params['rotation_id']};"
-                         " to create one, identify it by name")
+        where = f"project {params['project_id']} has" if params["project_id"] else "Infisical has"
+        return item.fail(f"{where} no rotation with rotation_id {params['rotation_id']}; to create one, identify it by name")
     gaps = creation_gaps(params, entry) + temporary_gaps(params, entry)
     if gaps:
         return item.fail(f"it does not exist; to create it give {', '.join(gaps)}")
@@ -248,8 +259,8 @@ def plan_update(item, state):
 
 def reference(params):
     """An item's name tuple, as ``RotationsApi.find`` takes it."""
-    return {"name": params["name"], "project_id": api_trim(params["project_id"]), "environment": api_trim(params["environment"]),
-            "secret_path": normalise_secret_path(params["secret_path"] or "/")}
+    return {"project_id": api_trim(params["project_id"] or ""), "environment": api_trim(params["environment"] or ""),
+            "secret_path": normalise_secret_path(params["secret_path"] or "/"), "name": params["name"]}
 
 
 def unlisted(module, items, listed):
@@ -292,38 +303,43 @@ def gather(module, listed):
     module.exit_json(changed=False, gathered=gathered, summary=health_summary(gathered))
 
 
-def confirm_folders(items, apis):
-    """Check mode: a create's folder must exist (the listing cannot tell), as the real create would find out."""
-    for item in (item for item in items if item.action == "created"):
-        try:
-            apis[item.entry["slug"]].find(**reference(item.params))
-        except InfisicalError as err:
-            item.fail(err)
-
-
-def write(module, items, apis):
-    """Send each item's write on ``concurrency`` threads; an item that fails is marked, the others go on."""
-    writes = [item for item in items if item.action in ("created", "updated", "deleted")]
-
-    def send(item):
-        api, params, module_params = apis[item.entry["slug"]], item.params, module.params
-        try:
-            if item.action == "created":
-                answer = create_once(api, item.entry, item.body, reference(params), module.warn)
-            elif item.action == "updated":
-                answer = api.update(item.current["id"], item.body)
-            else:
-                flags = [module_params[key] if params.get(key) is None else params[key]
-                         for key in ("delete_secrets", "revoke_generated_credentials")]
-                answer = api.delete(item.current["id"], *flags)
-        except InfisicalError as err:
-            return item.fail(err)
-        if item.action != "deleted" and answer is not None:
-            item.after = rotation_from_api(answer, item.entry)
-        return None
-
+def on_pool(module, task, items):
+    """Run ``task(item)`` for each item on ``concurrency`` threads (they share one client: a 429 pauses them all)."""
     with ThreadPoolExecutor(max_workers=module.params["concurrency"]) as pool:
-        list(pool.map(send, writes))
+        list(pool.map(task, items))
+
+
+def confirm_folder(item, apis):
+    """Check mode: a create's folder must exist (the listing cannot tell), as the real create would find out."""
+    if item.action == "created":
+        read_or_fail(item, lambda: apis[item.entry["slug"]].find(**reference(item.params)))
+
+
+def write(module, item, apis):
+    """Send the item's write, if it has one; a failure marks the item, and the others go on."""
+    api, params = apis[item.entry["slug"]], item.params
+    if item.action == "created":
+        answer = read_or_fail(item, lambda: create_once(api, item.entry, item.body, reference(params), module.warn))
+    elif item.action == "updated":
+        answer = read_or_fail(item, lambda: api.update(item.current["id"], item.body))
+    elif item.action == "deleted":
+        flags = [module.params[key] if params.get(key) is None else params[key]
+                 for key in ("delete_secrets", "revoke_generated_credentials")]
+        read_or_fail(item, lambda: api.delete(item.current["id"], *flags))
+        return
+    else:
+        return
+    if answer is not None:
+        item.after = rotation_from_api(answer, item.entry)
+
+
+def read_or_fail(item, request):
+    """``request()``'s answer; ``None`` when it failed, the item then marked with Infisical's error."""
+    try:
+        return request()
+    except InfisicalError as err:
+        item.fail(err)
+        return None
 
 
 def finish(module, items):

@@ -85,11 +85,13 @@ TYPED_SETTINGS_SPEC = dict(
     temporary_parameters=dict(type="dict", no_log=True),
 )
 
-# The fleet (rotations): a list of rotations of any type, each with the options of ``rotation`` but ``state``.
+# The fleet (rotations): a list of rotations of any type, each with the options of ``rotation``.
 FLEET_STATES = ("merged", "replaced", "overridden", "deleted", "gathered")
 FLEET_ITEM_SPEC = dict(
-    {key: value for key, value in TYPED_SETTINGS_SPEC.items() if key != "state"},
+    TYPED_SETTINGS_SPEC,
     **REFERENCE_SPEC,
+    # Left out: the task's state decides (deleted deletes; the others keep the item).
+    state=dict(type="str", choices=["present", "absent"]),
     # Checked by the fleet (a choices list here would have to be repeated in the docs of every nested type).
     type=dict(type="str"),
     delete_secrets=dict(type="bool"),

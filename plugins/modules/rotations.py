@@ -26,7 +26,7 @@ author:
 options:
   config:
     description:
-      - The rotations, each with the options of M(infisical.secret_rotation.rotation) except C(state).
+      - The rotations, each with the options of M(infisical.secret_rotation.rotation).
       - The same rotation listed twice is refused before any request (the same O(config[].rotation_id), or the same
         name, project, environment and folder), or before any write when an item by ID and an item by name turn out
         to be one rotation.
@@ -49,9 +49,16 @@ options:
         type: str
       project_id:
         description:
-          - ID of the Infisical project of the rotation. Every item gives it, also beside O(config[].rotation_id), since
-            the rotations are read one project at a time.
+          - ID of the Infisical project of the rotation; needed with O(config[].name).
+          - Give it beside O(config[].rotation_id) too, since the rotations are read one listing per project. An item by
+            ID without it that no listing of the task holds is read by its ID (one C(GET) each).
         type: str
+      state:
+        description:
+          - V(absent) deletes this rotation whatever O(state) says (but V(gathered)); V(present), or left out, keeps it,
+            except with O(state=deleted), which deletes every item.
+        type: str
+        choices: [present, absent]
       environment:
         description: Environment slug of the rotation.
         type: str
@@ -181,7 +188,8 @@ attributes:
     support: full
 notes:
   - "Requests per run: one login (with O(auth_method=universal_auth) or O(auth_method=oidc_auth)); one listing per
-    project; then one C(PATCH), C(POST) or C(DELETE) per rotation that changes."
+    project; then one C(PATCH), C(POST) or C(DELETE) per rotation that changes. An item by O(config[].rotation_id)
+    alone, in a project no other item names, costs one C(GET) more."
   - Settings are compared as M(infisical.secret_rotation.rotation) compares them, and written as it writes them, with
     its guarantees; a create request is never repeated blindly.
   - "Infisical's own templates (a database type's C(rotation_statement)) use the same braces as Ansible: mark such a

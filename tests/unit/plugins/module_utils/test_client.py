@@ -173,6 +173,18 @@ def test_a_429_pauses_every_thread_of_the_client_for_its_retry_after(server):
     assert client.retry_report().startswith("requests to Infisical were retried once (HTTP 429 x1)")
 
 
+def test_a_pause_extended_while_a_thread_waits_holds_that_thread_too(server):
+    client = InfisicalClient(server.url, "token_auth", {"token": ACCESS_TOKEN}, retries=0)
+    started = time.monotonic()
+    client._pause(0.3)  # this thread's 429: every other thread waits 0.3 s
+    waiter = threading.Thread(target=client._wait_out_pause)
+    waiter.start()
+    time.sleep(0.1)
+    client._pause(0.6)  # another 429 while the other thread waits
+    waiter.join()
+    assert time.monotonic() - started >= 0.65
+
+
 def test_429_with_retry_after_http_date(server, recorder):
     when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=5), usegmt=True)
     server.script(infisical_error(429, "Rate limit exceeded", "RateLimitExceeded", headers={"Retry-After": when}), ROTATION)

@@ -158,3 +158,29 @@ def test_each_project_is_listed_once_whatever_the_number_of_items(server, args):
     result = run(dict(args, config=config))
     assert result["summary"] == {"created": 0, "updated": 0, "deleted": 0, "unchanged": 50, "failed": 0, "total": 50}
     assert calls(server) == [("GET", BASE)] and server.requests[0]["path"] == f"{BASE}?projectId={PROJECT_ID}"
+
+
+def test_an_item_by_id_alone_is_found_in_a_listing_or_read_by_its_id(server, args):
+    # The first item's project is listed for the second item; the third's project is not: one GET by id.
+    third = "85b61342-a604-4e28-b81e-e32a498f1e98"
+    server.script(listing(api_rotation(), unix_rotation()), answer(api_rotation(id=third, name="far-db", projectId="p-far")),
+                  answer(api_rotation(id=third, name="far-db", projectId="p-far", rotationInterval=9)))
+    result = run(dict(args, config=[item(rotation_id=ROTATION_ID, project_id=None, rotation_interval=30),
+                                    item(type=UNIX, name="backup-user", environment="dev", secret_path="/dbt"),
+                                    item(rotation_id=third, project_id=None, rotation_interval=9)]))
+    assert [entry["action"] for entry in result["results"]] == ["unchanged", "unchanged", "updated"]
+    assert result["results"][2]["project_id"] == "p-far"
+    assert calls(server) == [("GET", BASE), ("GET", f"{PG}/{third}"), ("PATCH", f"{PG}/{third}")]
+
+
+def test_an_item_marked_absent_is_deleted_in_any_state(server, args):
+    server.script(listing(api_rotation(), unix_rotation()), {"body": {"secretRotation": unix_rotation()}})
+    result = run(dict(args, state="replaced", config=[item(rotation_id=ROTATION_ID, rotation_interval=30, parameters={
+        "username1": "orders_a", "username2": "orders_b", "password_requirements": {
+            "length": 32, "required": {"digits": 2, "lowercase": 2, "uppercase": 2, "symbols": 0}}},
+        description="dbt CI service token", rotate_at_utc={"hours": 3, "minutes": 15}),
+        item(type=UNIX, rotation_id=OTHER_ID, state="absent")]))
+    assert [entry["action"] for entry in result["results"]] == ["unchanged", "deleted"]
+    assert calls(server) == [("GET", BASE), ("DELETE", f"{BASE}/{UNIX}/{OTHER_ID}")]
+    result = run(dict(args, state="deleted", config=[item(rotation_id=ROTATION_ID, state="present")]))
+    assert result["failed"] and "config[0].state=present contradicts state=deleted" in result["msg"]
