@@ -30,7 +30,8 @@ step "build the artifact and install it into a clean collections path"
 ansible-galaxy collection build . --output-path "$work" >/dev/null
 tarball="$(ls "$work"/*.tar.gz)"
 tar -tzf "$tarball" | sort >"$work/contents"
-for required in plugins/modules/dbt_token_rotation.py roles/dbt_token_rotations/tasks/main.yml \
+for required in plugins/modules/dbt_token_rotation.py plugins/modules/rotations.py roles/dbt_token_rotations/tasks/main.yml \
+        roles/rotations/tasks/main.yml \
         meta/runtime.yml meta/execution-environment.yml requirements.txt CHANGELOG.md README.md LICENSE; do
     grep -qx "$required" "$work/contents" || { echo "missing from the artifact: $required"; exit 1; }
 done
@@ -38,11 +39,13 @@ if grep -E '^(\.venvs|tests/output|examples|scripts|benchmarks|\.git)/' "$work/c
     echo "the artifact holds files that are not collection content (above)"; exit 1
 fi
 ANSIBLE_COLLECTIONS_PATH="$work/installed" ansible-galaxy collection install -p "$work/installed" "$tarball" >/dev/null
-for module in dbt_token_rotation dbt_token_rotate dbt_token_rotation_info login; do
-    ANSIBLE_COLLECTIONS_PATH="$work/installed" ansible-doc "infisical.secret_rotation.$module" >/dev/null
+for module in plugins/modules/*.py; do
+    ANSIBLE_COLLECTIONS_PATH="$work/installed" ansible-doc "infisical.secret_rotation.$(basename "$module" .py)" >/dev/null
 done
-ANSIBLE_COLLECTIONS_PATH="$work/installed" ansible-doc -t role infisical.secret_rotation.dbt_token_rotations >/dev/null
-echo "installed from $(basename "$tarball"); ansible-doc renders every module and the role"
+for role in roles/*/; do
+    ANSIBLE_COLLECTIONS_PATH="$work/installed" ansible-doc -t role "infisical.secret_rotation.$(basename "$role")" >/dev/null
+done
+echo "installed from $(basename "$tarball"); ansible-doc renders every module and every role"
 
 step "ansible-builder introspect: the collection's Python requirements"
 ansible-builder introspect --sanitize "$work/installed" | tee "$work/introspect"

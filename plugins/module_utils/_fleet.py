@@ -75,10 +75,10 @@ class Item:
         self.action, self.error = "failed", error if isinstance(error, InfisicalError) else InfisicalError(error)
 
     def result(self):
-        rotation = self.after if self.action in ("created", "updated", "unchanged") else self.current
-        where = rotation or {key: self.params.get(key) for key in ("name", "project_id", "environment", "secret_path")}
+        rotation = {"deleted": None, "failed": self.current}.get(self.action, self.after)
+        where = rotation or self.current or {key: self.params.get(key) for key in ("name", "project_id", "environment", "secret_path")}
         result = {"config_index": self.index, "action": self.action, "type": self.entry["slug"] if self.entry else None,
-                  "rotation_id": (rotation or {}).get("id"), "changed_settings": self.changed, "rotation": rotation,
+                  "rotation_id": where.get("id"), "changed_settings": self.changed, "rotation": rotation,
                   **{key: where.get(key) for key in ("name", "project_id", "environment", "secret_path")}}
         if self.error is not None:
             result.update(msg=str(self.error), **self.error.details())

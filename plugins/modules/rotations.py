@@ -297,7 +297,7 @@ results:
       elements: str
     rotation:
       description:
-        - The rotation after the task (before it, for a deleted or failed one), in the form of
+        - The rotation after the task (null once deleted; as it is, for a failed one), in the form of
           M(infisical.secret_rotation.rotation)'s C(rotation) result. Never a credential.
       type: dict
     msg:

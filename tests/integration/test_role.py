@@ -62,7 +62,8 @@ def by_id_path(rotation_id):
 
 
 LOGIN = ("POST", "/api/v1/auth/universal-auth/login")
-LISTING = ("GET", "/api/v2/secret-rotations/dbt-service-token")
+# The rotations module reads each project once, every type at once.
+LISTING = ("GET", "/api/v2/secret-rotations")
 
 
 def test_the_role_applies_a_list_with_one_login(ansible):
@@ -73,6 +74,10 @@ def test_the_role_applies_a_list_with_one_login(ansible):
     first = ansible.playbook(role_play(ansible, rotations(ids)))
     assert first.rc == 0, first
     assert len(logins(mock)) == 1
+    # The list's project is read once; the items by ID are found in that listing, no request per item.
+    calls = [(entry["method"], entry["path"]) for entry in mock.requests()]
+    assert calls.count(LISTING) == 1 and not [path for method, path in calls if method == "GET" and path != LISTING[1]
+                                              and not path.endswith((ids["rotation_adhoc"], ids["rotation_docs"]))], calls
     assert summary(first)["changed"] == [ids["rotation_ci"], ids["rotation_prod_name"], "dbt-created", ids["rotation_failed"]]
     assert summary(first)["rotated"] == [ids["rotation_adhoc"], ids["rotation_docs"]]
     assert mock.rotation(ids["rotation_ci"])["rotationInterval"] == 14
@@ -158,13 +163,13 @@ def test_validate_certs_false_reaches_the_modules(ansible):
              {"name": ids["rotation_docs_name"], "project_id": ids["project_a"], "environment": "dev", "secret_path": "/dbt"}]
     run = ansible.playbook(role_play(ansible, items, infisical_validate_certs=False, infisical_timeout=7))
     assert run.rc == 0, run
-    # Items by name only: nothing to compare with items by ID, so no listing.
-    assert LISTING not in [(entry["method"], entry["path"]) for entry in mock.requests()]
-    results = role_task(run, "Ensure each rotation's settings")["results"]
-    if "invocation" not in results[0]:
+    # Two items of one project, nothing to change: one login, one listing.
+    assert [(entry["method"], entry["path"]) for entry in mock.requests()] == [LOGIN, LISTING]
+    result = role_task(run, "Ensure each rotation's settings")
+    if "invocation" not in result:
         pytest.skip("this ansible-core does not return the module's invocation")
-    arguments = [result["invocation"]["module_args"] for result in results]
-    assert [(args["validate_certs"], args["timeout"]) for args in arguments] == [(False, 7), (False, 7)]
+    arguments = result["invocation"]["module_args"]
+    assert (arguments["validate_certs"], arguments["timeout"]) == (False, 7)
 
 
 def test_the_same_rotation_id_twice_is_refused_before_any_request(ansible):
@@ -230,9 +235,10 @@ def test_an_item_by_name_that_is_an_item_by_id_is_refused_before_any_write(ansib
               "state": state, "description": "changed", "rotate": True}]
     run = ansible.playbook(role_play(ansible, items), check=check)
     assert run.rc != 0, run
-    message = role_task(run, "Refuse an item by name that is the rotation of an item by ID")["msg"]
-    assert f"item 1 ({ids['rotation_ci']}) and item 3 ({ids['rotation_ci_name']})" in message, message
-    assert "item 2" not in message
+    # The rotations module refuses it, once its listing shows that both items are one rotation.
+    message = role_task(run, "Ensure each rotation's settings")["msg"]
+    assert f"config[0] ({ids['rotation_ci']}) and config[2] ({ids['rotation_ci_name']})" in message, message
+    assert "one item names it by rotation_id, another by name" in message and "config[1]" not in message
     assert [(entry["method"], entry["path"]) for entry in mock.requests()] == [LOGIN, LISTING]
     assert mock.requests()[1]["query"] == {"projectId": ids["project_a"]}
     assert mock.rotation(ids["rotation_ci"]) == before
@@ -249,10 +255,7 @@ def test_different_rotations_by_id_and_by_name_cost_one_listing_per_project(ansi
     assert run.rc == 0, run
     assert summary(run)["changed"] == [ids["rotation_ci"], ids["rotation_prod_name"]]
     calls = [(entry["method"], entry["path"]) for entry in mock.requests()]
-    assert calls[:2] == [LOGIN, LISTING] and calls.count(LOGIN) == 1 and calls.count(LISTING) == 1, calls
-    assert mock.requests()[1]["query"] == {"projectId": ids["project_a"]}
-    by_name = "/api/v2/secret-rotations/dbt-service-token/rotation-name/"
-    assert calls[2:] == [("GET", by_id_path(ids["rotation_ci"])), ("PATCH", by_id_path(ids["rotation_ci"])),
-                         ("GET", by_name + ids["rotation_prod_name"]), ("PATCH", by_id_path(ids["rotation_prod"])),
-                         ("GET", by_name + ids["rotation_docs_name"])], calls
+    assert calls[:2] == [LOGIN, LISTING] and mock.requests()[1]["query"] == {"projectId": ids["project_a"]}
+    # The item by ID is found in the listing of the items by name: no request per item, one write per change.
+    assert sorted(calls[2:]) == [("PATCH", by_id_path(ids["rotation_ci"])), ("PATCH", by_id_path(ids["rotation_prod"]))], calls
     assert mock.rotation(ids["rotation_prod"])["description"] == "prod token"

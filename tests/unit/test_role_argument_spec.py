@@ -3,9 +3,13 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The dbt_token_rotations role validates its variables with meta/argument_specs.yml before anything is sent:
-each item option must accept exactly what the module option it is passed to accepts, and each connection
-variable infisical_<option> what the modules' connection option accepts."""
+"""The roles validate their variables with meta/argument_specs.yml before anything is sent: each item option must
+accept exactly what the module option it ends up in accepts, and each connection variable infisical_<option> what
+the modules' connection option accepts.
+
+dbt_token_rotations hands its list whole to the generic role rotations, which hands each item (but its own keys) to
+the rotations module as a config item and skip_if_rotated_within to rotate; dbt_token_rotations' items keep the
+typed options of dbt_token_rotation, which the rotations module checks against the DBT entry of the registry."""
 
 from __future__ import annotations
 
@@ -19,24 +23,31 @@ import yaml
 from ansible.module_utils import basic
 
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._options import CONNECTION_SPEC
-from ansible_collections.infisical.secret_rotation.plugins.modules import dbt_token_rotate, dbt_token_rotation
+from ansible_collections.infisical.secret_rotation.plugins.modules import dbt_token_rotate, dbt_token_rotation, rotate, rotations
 
-ROLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "roles",
-                    "dbt_token_rotations")
+ROLES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "roles")
 # What Ansible's argument spec validation checks, each with its value when left out.
 COMPARED = {"type": "str", "choices": None, "elements": None, "required": False, "no_log": False}
-# Item options of the role only, not passed to dbt_token_rotation; skip_if_rotated_within goes to dbt_token_rotate.
+# Item options of the roles only, not passed to the settings module; skip_if_rotated_within goes to the rotate module.
 ROLE_ONLY = ("rotate", "skip_if_rotated_within")
 
 
-def read_yaml(*parts):
-    with open(os.path.join(ROLE, *parts), encoding="utf-8") as handle:
+def read_yaml(role, *parts):
+    with open(os.path.join(ROLES, role, *parts), encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
-ROLE_SPEC = read_yaml("meta", "argument_specs.yml")["argument_specs"]["main"]["options"]
-ITEM_SPEC = ROLE_SPEC["dbt_token_rotations"]["options"]
-ROLE_DEFAULTS = read_yaml("defaults", "main.yml")
+# role -> (its list variable, the module its items' settings go to, the module skip_if_rotated_within goes to)
+LISTS = {"dbt_token_rotations": ("dbt_token_rotations", dbt_token_rotation, dbt_token_rotate),
+         "rotations": ("rotations", rotations, rotate)}
+
+
+def role_spec(role):
+    return read_yaml(role, "meta", "argument_specs.yml")["argument_specs"]["main"]["options"]
+
+
+def item_spec(role):
+    return role_spec(role)[LISTS[role][0]]["options"]
 
 
 class _Captured(Exception):
@@ -83,32 +94,56 @@ def differences(role_option, module_option, path):
     return found
 
 
-def module_option(name):
+def module_option(role, name):
     """The module option a role item option is passed to."""
-    return module_spec(dbt_token_rotate if name == "skip_if_rotated_within" else dbt_token_rotation)[name]
+    _variable, settings_module, rotate_module = LISTS[role]
+    if name == "skip_if_rotated_within":
+        return module_spec(rotate_module)[name]
+    spec = module_spec(settings_module)
+    return spec["config"]["options"][name] if settings_module is rotations else spec[name]
 
 
-@pytest.mark.parametrize("name", sorted(name for name in ITEM_SPEC if name != "rotate"))
-def test_each_item_option_accepts_what_the_module_accepts(name):
-    assert differences(ITEM_SPEC[name], module_option(name), f"dbt_token_rotations[].{name}") == []
+ITEM_OPTIONS = [(role, name) for role in LISTS for name in sorted(item_spec(role)) if name != "rotate"]
 
 
-def test_every_option_of_the_module_is_an_item_option_and_passed_on():
+@pytest.mark.parametrize("role, name", ITEM_OPTIONS, ids=[f"{role}-{name}" for role, name in ITEM_OPTIONS])
+def test_each_item_option_accepts_what_the_module_accepts(role, name):
+    assert differences(item_spec(role)[name], module_option(role, name), f"{LISTS[role][0]}[].{name}") == []
+
+
+def test_every_config_option_of_the_rotations_module_is_an_item_option_of_the_generic_role():
+    config = module_spec(rotations)["config"]["options"]
+    assert sorted(set(item_spec("rotations")) - set(ROLE_ONLY)) == sorted(config)
+
+
+def test_every_option_of_dbt_token_rotation_is_an_item_option_of_the_dbt_role():
     passed = {name for name in module_spec(dbt_token_rotation) if name not in CONNECTION_SPEC}
-    assert sorted(set(ITEM_SPEC) - set(ROLE_ONLY)) == sorted(passed)
-    (task,) = [task for block in read_yaml("tasks", "main.yml") for task in block.get("block", [block])
-               if "infisical.secret_rotation.dbt_token_rotation" in task]
-    assert sorted(task["infisical.secret_rotation.dbt_token_rotation"]) == sorted(passed)
+    assert sorted(set(item_spec("dbt_token_rotations")) - set(ROLE_ONLY)) == sorted(passed)
 
 
-@pytest.mark.parametrize("name", sorted(CONNECTION_SPEC))
-def test_each_connection_variable_accepts_what_the_modules_accept(name):
+def test_the_roles_pass_their_items_on_whole():
+    (included,) = read_yaml("dbt_token_rotations", "tasks", "main.yml")[:1]
+    assert included["ansible.builtin.include_role"]["name"] == "infisical.secret_rotation.rotations"
+    assert included["vars"]["rotations"] == "{{ dbt_token_rotations }}"
+    (task,) = [task for block in read_yaml("rotations", "tasks", "main.yml") for task in block.get("block", [block])
+               if "infisical.secret_rotation.rotations" in task]
+    config = task["infisical.secret_rotation.rotations"]["config"]
+    assert config.startswith("{{ rotations | map('dict2items')") and str(list(ROLE_ONLY)) in config
+
+
+CONNECTION = [(role, name) for role in LISTS for name in sorted(CONNECTION_SPEC)]
+
+
+@pytest.mark.parametrize("role, name", CONNECTION, ids=[f"{role}-{name}" for role, name in CONNECTION])
+def test_each_connection_variable_accepts_what_the_modules_accept(role, name):
     variable = f"infisical_{name}"
-    assert variable in ROLE_SPEC, f"the role has no variable {variable} for the modules' option {name}"
-    role_option = dict(ROLE_SPEC[variable])
+    spec = role_spec(role)
+    assert variable in spec, f"the role has no variable {variable} for the modules' option {name}"
+    role_option = dict(spec[variable])
     # Null by default, so that the module falls back to its environment variable and default. Ansible checks
     # choices against null too, so a variable with choices must list null among them.
-    assert variable in ROLE_DEFAULTS and ROLE_DEFAULTS[variable] is None
+    defaults = read_yaml(role, "defaults", "main.yml")
+    assert variable in defaults and defaults[variable] is None
     if role_option.get("choices") is not None:
         assert None in role_option["choices"], f"{variable}: null (its default) must be one of its choices"
         role_option["choices"] = [choice for choice in role_option["choices"] if choice is not None]
@@ -116,11 +151,12 @@ def test_each_connection_variable_accepts_what_the_modules_accept(name):
 
 
 def test_a_choice_added_to_the_module_only_is_found():
-    spec = copy.deepcopy(module_option("parameters"))
+    spec = copy.deepcopy(module_option("dbt_token_rotations", "parameters"))
     spec["options"]["permission_grants"]["options"]["permission_set"]["choices"].append("new_permission_set")
-    assert differences(ITEM_SPEC["parameters"], spec, "dbt_token_rotations[].parameters") == [
+    role_parameters = item_spec("dbt_token_rotations")["parameters"]
+    assert differences(role_parameters, spec, "dbt_token_rotations[].parameters") == [
         "dbt_token_rotations[].parameters.permission_grants.permission_set: choices is "
-        f"{_normal(ITEM_SPEC['parameters']['options']['permission_grants']['options']['permission_set'], 'choices')!r}"
+        f"{_normal(role_parameters['options']['permission_grants']['options']['permission_set'], 'choices')!r}"
         f" in the role, {sorted(spec['options']['permission_grants']['options']['permission_set']['choices'])!r} in the module"]
 
 
