@@ -6,7 +6,8 @@
 """Benchmarks of infisical.secret_rotation against the mock Infisical; prints Markdown tables.
 
     make bench                        # all of it (several minutes: the role over 200 rotations, 5 times)
-    .venvs/core-2.19/bin/python benchmarks/run.py --quick    # fewer runs, smaller role lists
+    .venvs/core-2.19/bin/python benchmarks/run.py --quick    # fewer runs, smaller lists
+    .venvs/core-2.19/bin/python benchmarks/run.py --only fleet --only memory --only storm   # the fleet module
 
 Requests per task come from the mock's request log. Wall times are medians of repeated runs of real
 ansible-playbook processes on this machine, compared as ratios measured in the same run. Figures go to
@@ -30,7 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 from mock_infisical.control import MockInfisical  # noqa: E402  pylint: disable=wrong-import-position
-from mock_infisical.seed import with_bulk_rotations  # noqa: E402  pylint: disable=wrong-import-position
+from mock_infisical.seed import with_bulk_estate, with_bulk_rotations  # noqa: E402  pylint: disable=wrong-import-position
 
 BIN = os.path.dirname(sys.executable)
 ROTATIONS = "/api/v2/secret-rotations/dbt-service-token"
@@ -239,15 +240,10 @@ def module_process_cost(bench):
                           "dbt_token_rotation.py")
     peaks, walls = [], []
     for _sample in range(5):
-        started = time.monotonic()
-        child = subprocess.Popen([sys.executable, module, args_path], env=env, stdout=subprocess.PIPE)
-        output = child.stdout.read()
-        child.stdout.close()
-        _pid, _status, usage = os.wait4(child.pid, 0)
-        child.returncode = 0  # reaped by wait4 above
-        walls.append(time.monotonic() - started)
-        assert json.loads(output)["changed"] is False
-        peaks.append(usage.ru_maxrss)
+        result, wall, peak = run_module_process(module, args_path, env)
+        assert result["changed"] is False, result
+        walls.append(wall)
+        peaks.append(peak)
     print("\n### Per-module-run cost\n")
     print("| measure | value |")
     print("|---|---|")
@@ -257,7 +253,151 @@ def module_process_cost(bench):
         print(f"| `-X importtime` cumulative import of `{name}` | {cumulative.get(name, 0) / 1000:.1f} ms |")
     print(f"| `-X importtime` self time of our own module_utils files | {ours_self / 1000:.1f} ms |")
     print(f"| one `dbt_token_rotation` process, run directly, no change (median) | {statistics.median(walls) * 1000:.0f} ms |")
-    print(f"| peak RSS of that process | {max(peaks) / 1024:.1f} MiB |")
+    print(f"| peak RSS of that process | {max(peaks):.1f} MiB |")
+
+
+FLEET = "/api/v2/secret-rotations"
+BULK_PROJECTS = 5
+LATENCY = 0.02
+
+
+def bulk_config(per_project, changed=0, value=30):
+    """Config items naming the bulk estate's rotations by name tuple; the first ``changed`` get ``value`` days."""
+    return [{"name": f"bulk-{number:04d}", "project_id": f"b1000000-0000-4000-8000-{(number - 1) // per_project + 1:012d}",
+             "environment": "dev", "rotation_interval": value if number <= changed else 30}
+            for number in range(1, BULK_PROJECTS * per_project + 1)]
+
+
+# Runs a module file as Ansible's local connection does (python module.py args.json), then writes the process's peak
+# resident set (VmHWM) to stderr. ru_maxrss would not do: Linux keeps it across exec, so a child would report its
+# parent's size at fork time (here the benchmark's own, seeds included).
+PEAK_RSS_RUNNER = """
+import runpy, sys
+path = sys.argv[1]
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_path(path, run_name="__main__")
+finally:
+    with open("/proc/self/status", encoding="utf-8") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    sys.stderr.write("peak_kib=%s\\n" % peak)
+"""
+
+
+def run_module_process(module_path, args_path, env):
+    """(the module's JSON result, wall seconds, peak RSS in MiB) of one module process."""
+    started = time.monotonic()
+    completed = subprocess.run([sys.executable, "-c", PEAK_RSS_RUNNER, module_path, args_path], env=env,
+                               capture_output=True, text=True, check=False)
+    elapsed = time.monotonic() - started
+    peak = next(line.split("=")[1] for line in completed.stderr.splitlines() if line.startswith("peak_kib="))
+    return json.loads(completed.stdout), elapsed, int(peak) / 1024
+
+
+def fleet_task(bench, config, **options):
+    return [{"infisical.secret_rotation.rotations": dict(bench.connection("universal_auth"), type="dbt-service-token",
+                                                         config=config, **options)}]
+
+
+def fleet(bench, per_project, loop_items):
+    """(d) the fleet module over BULK_PROJECTS projects at LATENCY per answer, against v1's loop of tasks."""
+    mock = bench.mock
+    mock.reset(seed=with_bulk_estate(mock.seed, BULK_PROJECTS, per_project))
+    mock.configure(latency=LATENCY)
+    total = BULK_PROJECTS * per_project
+    empty = bench.median(lambda run: [{"ansible.builtin.meta": "noop"}])
+    mock.clear_requests()
+    unchanged = bench.median(lambda run: fleet_task(bench, bulk_config(per_project)))
+    calls = [(entry["method"], entry["path"]) for entry in mock.requests()]
+    per_run = len(calls) // bench.runs
+    listings = calls.count(("GET", FLEET)) // bench.runs
+    mock.clear_requests()
+    changed = bench.median(lambda run: fleet_task(bench, bulk_config(per_project, changed=total // 10, value=40 + run),
+                                                  concurrency=8))
+    patches = sum(1 for entry in mock.requests() if entry["method"] == "PATCH") / bench.runs
+    rotation_ids = [f"b0000000-0000-4000-8000-{number:012d}" for number in range(1, loop_items + 1)]
+    loop = bench.median(lambda run: [{"infisical.secret_rotation.dbt_token_rotation": dict(
+        bench.connection(), rotation_id="{{ item }}", rotation_interval=30), "loop": rotation_ids}])
+    fleet_per_item = (unchanged - empty) / total
+    loop_per_item = (loop - empty) / loop_items
+    print(f"\n### (d) The fleet module: {total} rotations over {BULK_PROJECTS} projects, {LATENCY * 1000:.0f} ms per answer "
+          f"(median of {bench.runs} runs)\n")
+    print("| play | wall time | minus the empty play | per rotation | requests per run |")
+    print("|---|---|---|---|---|")
+    print(f"| one `rotations` task, none changed (universal auth) | {unchanged:.2f} s | {unchanged - empty:.2f} s | "
+          f"{fleet_per_item * 1000:.2f} ms | {per_run} (1 login + {listings} listings) |")
+    print(f"| one `rotations` task, {total // 10} changed, concurrency 8 | {changed:.2f} s | {changed - empty:.2f} s | "
+          f"{(changed - empty) / total * 1000:.2f} ms | {per_run} + {patches:.0f} PATCH |")
+    print(f"| v1's loop: {loop_items} `dbt_token_rotation` tasks, none changed (token auth, 1 GET each) | {loop:.2f} s | "
+          f"{loop - empty:.2f} s | {loop_per_item * 1000:.0f} ms | {loop_items} |")
+    print(f"| empty play (`meta: noop`) | {empty:.2f} s | - | - | 0 |")
+    print(f"\ntask time, none changed: **{unchanged - empty:.2f} s** (target <= 3 s); per rotation, v1 loop / fleet = "
+          f"**{loop_per_item / fleet_per_item:.0f}x** (target >= 100x); {total // 10} changed costs "
+          f"**{changed - unchanged:+.2f} s** over none changed (target <= 2 s), with {patches:.0f} PATCH requests "
+          f"(target exactly {total // 10})")
+
+
+def memory(bench, per_project):
+    """(e) peak RSS of one rotations module process over a large estate, run directly."""
+    mock = bench.mock
+    mock.reset(seed=with_bulk_estate(mock.seed, BULK_PROJECTS, per_project))
+    total = BULK_PROJECTS * per_project
+    args_path = os.path.join(bench.workdir, "fleet-args.json")
+    with open(args_path, "w", encoding="utf-8") as handle:
+        json.dump({"ANSIBLE_MODULE_ARGS": dict(bench.connection(), type="dbt-service-token",
+                                               config=bulk_config(per_project))}, handle)
+    module = os.path.join(bench.collections, "ansible_collections", "infisical", "secret_rotation", "plugins", "modules",
+                          "rotations.py")
+    env = dict(os.environ, PYTHONPATH=bench.collections)
+    peaks, walls = [], []
+    for _sample in range(3):
+        result, wall, peak = run_module_process(module, args_path, env)
+        assert result["summary"]["unchanged"] == total, result.get("msg")
+        walls.append(wall)
+        peaks.append(peak)
+    size = len(json.dumps(result))
+    print(f"\n### (e) One `rotations` module process over {total} rotations ({BULK_PROJECTS} projects), none changed\n")
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| peak RSS (largest of 3 runs) | **{max(peaks):.1f} MiB** (target <= 100 MiB) |")
+    print(f"| wall time, module run directly (median of 3) | {statistics.median(walls):.2f} s |")
+    print(f"| size of its arguments (the config) | {os.path.getsize(args_path) / 1024 / 1024:.1f} MiB |")
+    print(f"| size of its result | {size / 1024 / 1024:.1f} MiB |")
+
+
+def storm(bench, per_project):
+    """(f) every third write answered 429 with Retry-After: 1, at concurrency 8."""
+    mock = bench.mock
+    mock.reset(seed=with_bulk_estate(mock.seed, BULK_PROJECTS, per_project))
+    total = BULK_PROJECTS * per_project
+    changed = total // 10
+    mock.add_fault("PATCH", f"{ROTATIONS}/.*", {"type": "rate_limit", "retry_after": 1}, count=10 ** 6, every=3)
+    seconds = bench.playbook(fleet_task(bench, bulk_config(per_project, changed=changed, value=45), concurrency=8,
+                                        retries=12))
+    log = mock.requests()
+    mock.clear_faults()
+    patches = [entry for entry in log if entry["method"] == "PATCH"]
+    limited = [entry for entry in patches if entry["status"] == 429]
+    applied = {}
+    for entry in patches:
+        if entry["handled_status"] == 200:
+            applied[entry["path"]] = applied.get(entry["path"], 0) + 1
+    state = mock.state()["rotations"]
+    converged = sum(1 for number in range(1, changed + 1)
+                    if state[f"b0000000-0000-4000-8000-{number:012d}"]["rotationInterval"] == 45)
+    in_flight = 0.25
+    inside = sum(1 for entry in limited for other in log
+                 if entry["answered"] + in_flight < other["time"] < entry["answered"] + 1.0)
+    print(f"\n### (f) A 429 storm: {changed} of {total} rotations changed at concurrency 8, every third PATCH answered "
+          "429 with Retry-After: 1\n")
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| rotations converged (from the mock's state) | **{converged} of {changed}** |")
+    print(f"| PATCH requests sent / answered 429 | {len(patches)} / {len(limited)} |")
+    print(f"| most PATCHes applied to one rotation | **{max(applied.values())}** (target 1) over {len(applied)} rotations |")
+    print(f"| requests that arrived inside another's Retry-After window (more than {in_flight * 1000:.0f} ms after the"
+          f" 429 was answered) | **{inside}** (target 0) |")
+    print(f"| wall time of the play | {seconds:.1f} s |")
 
 
 def machine():
@@ -274,17 +414,22 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per wall-time figure (median)")
     parser.add_argument("--quick", action="store_true", help="3 runs, role over 10 and 40 rotations")
-    parser.add_argument("--only", choices=["requests", "loop", "change", "role", "process"], action="append")
+    parser.add_argument("--only", choices=["requests", "loop", "change", "role", "process", "fleet", "memory", "storm"],
+                        action="append")
     options = parser.parse_args()
     runs = 3 if options.quick else options.runs
     sizes = (10, 40) if options.quick else (50, 200)
-    wanted = options.only or ["requests", "loop", "change", "role", "process"]
+    per_project = 40 if options.quick else 200
+    wanted = options.only or ["requests", "loop", "change", "role", "process", "fleet", "memory", "storm"]
     print(f"## Benchmarks\n\nMachine and date: {machine()}")
     with tempfile.TemporaryDirectory(prefix="infisical-bench-") as workdir, MockInfisical.start() as mock:
         mock.reset(seed=with_bulk_rotations(mock.seed, max(sizes)))
         bench = Bench(mock, workdir, runs)
         steps = {"requests": requests_per_task, "loop": loop_ratios, "change": change_ratio,
-                 "role": lambda b: role_scaling(b, sizes), "process": module_process_cost}
+                 "role": lambda b: role_scaling(b, sizes), "process": module_process_cost,
+                 "fleet": lambda b: fleet(b, per_project, 10 if options.quick else 50),
+                 "memory": lambda b: memory(b, 400 if options.quick else 2000),
+                 "storm": lambda b: storm(b, per_project)}
         for name in wanted:
             steps[name](bench)
             sys.stdout.flush()

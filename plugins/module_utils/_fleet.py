@@ -51,6 +51,8 @@ ACTIONS = ("created", "updated", "deleted", "unchanged", "failed")
 # What state=gathered returns of each rotation: the options of a config item, then the report-only keys.
 GATHERED_KEYS = ("type", "name", "project_id", "environment", "secret_path", "connection_id", "description",
                  "auto_rotation_enabled", "rotation_interval", "rotate_at_utc", "parameters", "secrets_mapping")
+# What the results keep of an unchanged rotation unless full_results is on.
+IDENTITY_KEYS = ("id", "name", "type", "project_id", "environment", "secret_path")
 # The states whose items say all of a rotation's settings (those left out go back to the create defaults).
 REPLACING = ("replaced", "overridden")
 
@@ -61,7 +63,7 @@ class Item:
     def __init__(self, index, params, entry):
         self.index, self.params, self.entry = index, params, entry
         self.found = self.current = self.after = self.body = self.error = None
-        self.action, self.changed, self.diff_keys = None, [], MANAGED_SETTINGS
+        self.action, self.changed, self.diff_keys, self.slim = None, [], MANAGED_SETTINGS, False
 
     @property
     def label(self):
@@ -75,7 +77,7 @@ class Item:
         self.action, self.error = "failed", error if isinstance(error, InfisicalError) else InfisicalError(error)
 
     def result(self):
-        rotation = {"deleted": None, "failed": self.current}.get(self.action, self.after)
+        rotation = None if self.slim else {"deleted": None, "failed": self.current}.get(self.action, self.after)
         where = rotation or self.current or {key: self.params.get(key) for key in ("name", "project_id", "environment", "secret_path")}
         result = {"config_index": self.index, "action": self.action, "type": self.entry["slug"] if self.entry else None,
                   "rotation_id": where.get("id"), "changed_settings": self.changed, "rotation": rotation,
@@ -83,6 +85,12 @@ class Item:
         if self.error is not None:
             result.update(msg=str(self.error), **self.error.details())
         return result
+
+    def keep_identity_only(self):
+        """Hold only who an unchanged rotation is (thousands of whole rotations are a lot of memory and output)."""
+        if self.action == "unchanged" and self.current is not None:
+            self.current = self.after = {key: self.current[key] for key in IDENTITY_KEYS}
+            self.slim = True
 
     def diff(self):
         before = self.current if self.action != "created" else None
@@ -93,15 +101,12 @@ class Item:
 def apply_fleet(module):
     params = module.params
     items = checked_items(module)
-    listings = {project: module.api.list_in_project(project, every_type=True) for project in projects(items, params["scope"])}
     apis = {slug: RotationsApi(module.api.client, slug) for slug in TYPES}
-    match(module, items, listings, apis)
+    in_scope = read_and_plan(module, items, apis)
     if params["state"] == "gathered":
-        gather(module, listings[project_key(params["scope"]["project_id"])])
-    for item in items:
-        plan(item, params["state"])
+        gather(module, in_scope)
     if params["state"] == "overridden":
-        items += unlisted(module, items, listings[project_key(params["scope"]["project_id"])])
+        items += unlisted(module, items, in_scope)
     on_pool(module, lambda item: confirm_folder(item, apis) if module.check_mode else write(module, item, apis), items)
     finish(module, items)
 
@@ -189,30 +194,42 @@ def projects(items, scope):
     return list(dict.fromkeys(keys))
 
 
-def match(module, items, listings, apis):
-    """Find each item's rotation in the listings (an item by id without project_id that none holds: by its id, one
-    GET each); refuse two items that turn out to be one rotation."""
-    by_id, by_name = {}, {}
-    for project, listed in listings.items():
-        for rotation in listed:
-            by_id[rotation["id"].lower()] = rotation
-            by_name[name_key(project, rotation["environment"]["slug"], rotation["folder"]["path"], rotation["name"])] = rotation
-    for item in items:
-        params = item.params
-        item.found = by_id.get(params["rotation_id"]) if params["rotation_id"] else by_name.get(
-            name_key(*reference(params).values()))
-    unplaced = [item for item in items if item.found is None and item.params["rotation_id"] and not item.params["project_id"]]
-    on_pool(module, lambda item: read_by_id(item, apis), unplaced)
-    errors = repeated(items, lambda item: item.found and item.found["id"])
+def read_and_plan(module, items, apis):
+    """List each project once, find each item's rotation in it and plan the item (an item by id alone that no listing
+    holds: read by its id); refuse two items that turn out to be one rotation. Returns the rotations inside ``scope``.
+
+    One project's listing at a time is held in memory: a fleet of thousands of rotations is megabytes of it.
+    """
+    scope, state = module.params["scope"], module.params["state"]
+    in_scope, waiting = [], items
+    for project in projects(items, scope):
+        listed = module.api.list_in_project(project, every_type=True)
+        by_id = {rotation["id"].lower(): rotation for rotation in listed}
+        by_name = {name_key(project, rotation["environment"]["slug"], rotation["folder"]["path"], rotation["name"]): rotation
+                   for rotation in listed}
+        for item in waiting:
+            params = item.params
+            item.found = by_id.get(params["rotation_id"]) if params["rotation_id"] else by_name.get(
+                name_key(*reference(params).values()))
+            if item.found is not None or (params["project_id"] and project_key(params["project_id"]) == project):
+                plan(item, state, module.params["full_results"])
+        waiting = [item for item in waiting if item.action is None]
+        if scope and project == project_key(scope["project_id"]):
+            in_scope = [rotation for rotation in listed if within(rotation, scope)]
+    on_pool(module, lambda item: read_by_id(item, apis), waiting)
+    for item in waiting:
+        plan(item, state, module.params["full_results"])
+    errors = repeated(items, lambda item: item.current and item.current["id"])
     if errors:
         module.fail_json(msg=f"{'; '.join(errors)} (one item names it by rotation_id, another by name). Nothing was changed.")
+    return in_scope
 
 
 def read_by_id(item, apis):
     item.found = read_or_fail(item, lambda: apis[item.entry["slug"]].find(rotation_id=item.params["rotation_id"]))
 
 
-def plan(item, state):
+def plan(item, state, full_results):
     """Decide the item's action (and its request body) from what Infisical holds, as ``rotation`` would."""
     params, entry, found = item.params, item.entry, item.found
     if item.action == "failed":
@@ -227,6 +244,10 @@ def plan(item, state):
         plan_create(item)
     else:
         plan_update(item, state)
+    # The plan holds what it will write: what Infisical sent is needed no more (thousands of rotations are megabytes).
+    item.found = None
+    if not full_results:
+        item.keep_identity_only()
     return None
 
 
@@ -250,10 +271,12 @@ def plan_update(item, state):
     if frozen:
         return item.fail(f"Infisical does not let these change on an existing rotation: {'; '.join(frozen)}")
     item.changed, item.diff_keys = changed_settings(desired, current), list(desired)
-    item.after = dict(current, **desired)
     item.action = "updated" if item.changed else "unchanged"
     if item.changed:
+        item.after = dict(current, **desired)
         item.body = settings_to_api({key: desired[key] for key in item.changed}, entry, item.found)
+    else:
+        item.after = current
     return None
 
 
@@ -263,10 +286,10 @@ def reference(params):
             "secret_path": normalise_secret_path(params["secret_path"] or "/"), "name": params["name"]}
 
 
-def unlisted(module, items, listed):
+def unlisted(module, items, in_scope):
     """state=overridden: an item that deletes each rotation in scope that no item names."""
-    kept = {item.found["id"] for item in items if item.found is not None}
-    in_scope = [rotation for rotation in listed if within(rotation, module.params["scope"]) and rotation["id"] not in kept]
+    kept = {item.current["id"] for item in items if item.current is not None}
+    in_scope = [rotation for rotation in in_scope if rotation["id"] not in kept]
     unknown = sorted({rotation["type"] for rotation in in_scope if rotation["type"] not in TYPES})
     if unknown:
         module.fail_json(msg=f"scope holds rotations of types this collection does not know ({', '.join(unknown)}), which"
@@ -288,11 +311,11 @@ def within(rotation, scope):
     return all(have[key] == value for key, value in wanted.items() if value)
 
 
-def gather(module, listed):
+def gather(module, in_scope):
     """state=gathered: the rotations in scope as config items, with their health; no change."""
     now, overdue_after = datetime.now(timezone.utc), parse_duration(module.params["overdue_after"])
     gathered, unknown = [], set()
-    for found in (rotation for rotation in listed if within(rotation, module.params["scope"])):
+    for found in in_scope:
         rotation = rotation_from_api(found, TYPES.get(found["type"]))
         rotation["health"], rotation["health_reason"] = health(rotation, now, overdue_after)
         if found["type"] not in TYPES:

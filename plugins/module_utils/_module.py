@@ -128,6 +128,16 @@ class InfisicalModule(AnsibleModule):
             elif option.get("options"):
                 yield from _nested_secrets(option["options"], self.params.get(name))
 
+    def _log_invocation(self):
+        # Ansible writes every argument's text to the host's log; a fleet's config can hold thousands of rotations
+        # (megabytes, and many times that in memory while it is sanitised): the log gets its number of items.
+        lists = {name: value for name, value in self.params.items() if isinstance(value, list) and len(value) > 1}
+        self.params.update({name: f"<{len(value)} items>" for name, value in lists.items()})
+        try:
+            super()._log_invocation()
+        finally:
+            self.params.update(lists)
+
     def hide(self, secret):
         """Mask a secret in every result, warning and message of this run, also where it is quoted escaped."""
         if isinstance(secret, str) and secret.strip():

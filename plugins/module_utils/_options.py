@@ -114,6 +114,7 @@ FLEET_SPEC = dict(
     delete_secrets=dict(type="bool", default=False),
     revoke_generated_credentials=dict(type="bool", default=False),
     overdue_after=dict(type="str", default="1h"),
+    full_results=dict(type="bool", default=False),
 )
 
 _DURATION_PART = re.compile(r"(\d+)\s*([smhdw])")

@@ -41,14 +41,23 @@ def api_length(text):
     return len(text.encode("utf-16-le")) // 2
 
 
+_CAPITAL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+# id(spec) -> (spec, its option names): the registry's specs never change, and a fleet converts thousands of rotations.
+_OPTION_NAMES = {}
+
+
 def snake(api_key):
     """``rotationInterval`` -> ``rotation_interval``; ``username1`` stays."""
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", api_key).lower()
+    return _CAPITAL.sub(r"_\1", api_key).lower()
 
 
 def option_names(spec):
-    """{option name: API key} of a fixed object's fields."""
-    return {field.get("option") or snake(key): key for key, field in spec.get("fields", {}).items()}
+    """{option name: API key} of a fixed object's fields (do not change the dict it returns)."""
+    cached = _OPTION_NAMES.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        cached = _OPTION_NAMES[id(spec)] = (spec, {field.get("option") or snake(key): key
+                                                   for key, field in spec.get("fields", {}).items()})
+    return cached[1]
 
 
 def shown(value):

@@ -171,6 +171,13 @@ options:
       - When a rotation is deleted, also revoke the credentials it generated (unless the item says otherwise).
     type: bool
     default: false
+  full_results:
+    description:
+      - Return RV(results[].rotation) for the unchanged rotations too (the roles use it for their summary).
+      - Left V(false), an unchanged rotation's result names it only, which keeps the output and the memory of a task
+        over thousands of rotations small.
+    type: bool
+    default: false
 extends_documentation_fragment:
   - infisical.secret_rotation.connection
   - infisical.secret_rotation.types.TYPE
@@ -299,6 +306,7 @@ results:
       description:
         - The rotation after the task (null once deleted; as it is, for a failed one), in the form of
           M(infisical.secret_rotation.rotation)'s C(rotation) result. Never a credential.
+        - Null for an unchanged rotation unless O(full_results=true).
       type: dict
     msg:
       description: Why it failed.

@@ -27,8 +27,8 @@ def listing(*rotations_listed):
 
 
 def unix_rotation(**changes):
-    return api_rotation(UNIX, parameters={"username": "backup", "rotationMethod": "login-as-target", "useSudo": False},
-                        id=OTHER_ID, name="backup-user", **changes)
+    return api_rotation(UNIX, **dict({"parameters": {"username": "backup", "rotationMethod": "login-as-target", "useSudo": False},
+                                      "id": OTHER_ID, "name": "backup-user"}, **changes))
 
 
 @pytest.fixture
@@ -184,3 +184,19 @@ def test_an_item_marked_absent_is_deleted_in_any_state(server, args):
     assert calls(server) == [("GET", BASE), ("DELETE", f"{BASE}/{UNIX}/{OTHER_ID}")]
     result = run(dict(args, state="deleted", config=[item(rotation_id=ROTATION_ID, state="present")]))
     assert result["failed"] and "config[0].state=present contradicts state=deleted" in result["msg"]
+
+
+@pytest.mark.parametrize("full_results", [False, True])
+def test_unchanged_rotations_are_named_and_returned_whole_only_when_asked(server, args, full_results):
+    server.script(listing(api_rotation(), unix_rotation()), answer(unix_rotation(parameters={
+        "username": "backup", "rotationMethod": "login-as-target", "useSudo": True})))
+    result = run(dict(args, full_results=full_results, config=[item(rotation_id=ROTATION_ID, rotation_interval=30),
+                                                               item(type=UNIX, rotation_id=OTHER_ID, parameters={"use_sudo": True})]))
+    unchanged, updated = result["results"]
+    assert {key: unchanged[key] for key in ("action", "rotation_id", "name", "environment", "secret_path", "type")} == {
+        "action": "unchanged", "rotation_id": ROTATION_ID, "name": "orders-db", "environment": "dev", "secret_path": "/dbt",
+        "type": "postgres-credentials"}
+    assert (unchanged["rotation"] is not None) is full_results
+    if full_results:
+        assert unchanged["rotation"]["parameters"]["username1"] == "orders_a"
+    assert updated["rotation"]["parameters"]["use_sudo"] is True and updated["changed_settings"] == ["parameters"]
