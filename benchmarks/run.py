@@ -93,6 +93,15 @@ class Bench:
                                        plays=make_plays(run) if make_plays else None))
         return statistics.median(times)
 
+    def medians(self, *makers):
+        """The median wall time of each task list maker, their runs interleaved (A B C A B C ...), so that the
+        machine's drift during the measurement weighs on each alike."""
+        times = [[] for _maker in makers]
+        for run in range(self.runs):
+            for index, make_tasks in enumerate(makers):
+                times[index].append(self.playbook(tasks=make_tasks(run)))
+        return [statistics.median(each) for each in times]
+
 
 def requests_per_task(bench):
     mock, ids = bench.mock, bench.mock.ids
@@ -133,14 +142,15 @@ def loop_ratios(bench, items=30):
     ids = bench.mock.ids
     rotation = ids["rotation_ci"]
     loop = f"{{{{ range({items}) | list }}}}"
-    ours = bench.median(lambda run: [{"infisical.secret_rotation.dbt_token_rotation": dict(
-        bench.connection(), rotation_id=rotation, rotation_interval=7), "loop": loop}])
-    uri = bench.median(lambda run: [{"ansible.builtin.uri": {
-        "url": f"{bench.mock.url}{ROTATIONS}/{rotation}", "headers": {"Authorization": f"Bearer {ids['admin_token']}"}},
-        "loop": loop}])
-    ping = bench.median(lambda run: [{"ansible.builtin.ping": None, "loop": loop}])
-    empty = bench.median(lambda run: [{"ansible.builtin.meta": "noop"}])
-    print(f"\n### (a) A play of {items} looped no-change tasks (median of {bench.runs} runs)\n")
+    ours, uri, ping, empty = bench.medians(
+        lambda run: [{"infisical.secret_rotation.dbt_token_rotation": dict(
+            bench.connection(), rotation_id=rotation, rotation_interval=7), "loop": loop}],
+        lambda run: [{"ansible.builtin.uri": {
+            "url": f"{bench.mock.url}{ROTATIONS}/{rotation}", "headers": {"Authorization": f"Bearer {ids['admin_token']}"}},
+            "loop": loop}],
+        lambda run: [{"ansible.builtin.ping": None, "loop": loop}],
+        lambda run: [{"ansible.builtin.meta": "noop"}])
+    print(f"\n### (a) A play of {items} looped no-change tasks (median of {bench.runs} interleaved runs)\n")
     print("| play | wall time | per item (minus an empty play) | ratio to ours |")
     print("|---|---|---|---|")
     for label, seconds in (("`dbt_token_rotation` no change, token auth (1 GET each)", ours),
@@ -305,23 +315,23 @@ def fleet(bench, per_project, loop_items):
     mock.reset(seed=with_bulk_estate(mock.seed, BULK_PROJECTS, per_project))
     mock.configure(latency=LATENCY)
     total = BULK_PROJECTS * per_project
-    empty = bench.median(lambda run: [{"ansible.builtin.meta": "noop"}])
     mock.clear_requests()
-    unchanged = bench.median(lambda run: fleet_task(bench, bulk_config(per_project)))
+    unchanged, empty = bench.medians(lambda run: fleet_task(bench, bulk_config(per_project)),
+                                     lambda run: [{"ansible.builtin.meta": "noop"}])
     calls = [(entry["method"], entry["path"]) for entry in mock.requests()]
     per_run = len(calls) // bench.runs
     listings = calls.count(("GET", FLEET)) // bench.runs
     mock.clear_requests()
-    changed = bench.median(lambda run: fleet_task(bench, bulk_config(per_project, changed=total // 10, value=40 + run),
-                                                  concurrency=8))
-    patches = sum(1 for entry in mock.requests() if entry["method"] == "PATCH") / bench.runs
     rotation_ids = [f"b0000000-0000-4000-8000-{number:012d}" for number in range(1, loop_items + 1)]
-    loop = bench.median(lambda run: [{"infisical.secret_rotation.dbt_token_rotation": dict(
-        bench.connection(), rotation_id="{{ item }}", rotation_interval=30), "loop": rotation_ids}])
+    changed, loop = bench.medians(
+        lambda run: fleet_task(bench, bulk_config(per_project, changed=total // 10, value=40 + run), concurrency=8),
+        lambda run: [{"infisical.secret_rotation.dbt_token_rotation": dict(
+            bench.connection(), rotation_id="{{ item }}", rotation_interval=30), "loop": rotation_ids}])
+    patches = sum(1 for entry in mock.requests() if entry["method"] == "PATCH") / bench.runs
     fleet_per_item = (unchanged - empty) / total
     loop_per_item = (loop - empty) / loop_items
     print(f"\n### (d) The fleet module: {total} rotations over {BULK_PROJECTS} projects, {LATENCY * 1000:.0f} ms per answer "
-          f"(median of {bench.runs} runs)\n")
+          f"(median of {bench.runs} interleaved runs)\n")
     print("| play | wall time | minus the empty play | per rotation | requests per run |")
     print("|---|---|---|---|---|")
     print(f"| one `rotations` task, none changed (universal auth) | {unchanged:.2f} s | {unchanged - empty:.2f} s | "
