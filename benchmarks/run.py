@@ -315,18 +315,21 @@ def fleet(bench, per_project, loop_items):
     mock.reset(seed=with_bulk_estate(mock.seed, BULK_PROJECTS, per_project))
     mock.configure(latency=LATENCY)
     total = BULK_PROJECTS * per_project
-    mock.clear_requests()
-    unchanged, empty = bench.medians(lambda run: fleet_task(bench, bulk_config(per_project)),
-                                     lambda run: [{"ansible.builtin.meta": "noop"}])
-    calls = [(entry["method"], entry["path"]) for entry in mock.requests()]
-    per_run = len(calls) // bench.runs
-    listings = calls.count(("GET", FLEET)) // bench.runs
-    mock.clear_requests()
     rotation_ids = [f"b0000000-0000-4000-8000-{number:012d}" for number in range(1, loop_items + 1)]
-    changed, loop = bench.medians(
-        lambda run: fleet_task(bench, bulk_config(per_project, changed=total // 10, value=40 + run), concurrency=8),
+    mock.clear_requests()
+    unchanged, empty, loop = bench.medians(
+        lambda run: fleet_task(bench, bulk_config(per_project)), lambda run: [{"ansible.builtin.meta": "noop"}],
         lambda run: [{"infisical.secret_rotation.dbt_token_rotation": dict(
             bench.connection(), rotation_id="{{ item }}", rotation_interval=30), "loop": rotation_ids}])
+    calls = [(entry["method"], entry["path"]) for entry in mock.requests()]
+    assert not [call for call in calls if call[0] != "GET" and "/auth/" not in call[1]], "nothing changes in this part"
+    listings = calls.count(("GET", FLEET)) // bench.runs
+    per_run = listings + 1
+    mock.clear_requests()
+    # Run r changes the first tenth to 40 + r days; its partner, none changed, names them at 40 + r too.
+    changed, settled = bench.medians(
+        lambda run: fleet_task(bench, bulk_config(per_project, changed=total // 10, value=40 + run), concurrency=8),
+        lambda run: fleet_task(bench, bulk_config(per_project, changed=total // 10, value=40 + run), concurrency=8))
     patches = sum(1 for entry in mock.requests() if entry["method"] == "PATCH") / bench.runs
     fleet_per_item = (unchanged - empty) / total
     loop_per_item = (loop - empty) / loop_items
@@ -341,10 +344,12 @@ def fleet(bench, per_project, loop_items):
     print(f"| v1's loop: {loop_items} `dbt_token_rotation` tasks, none changed (token auth, 1 GET each) | {loop:.2f} s | "
           f"{loop - empty:.2f} s | {loop_per_item * 1000:.0f} ms | {loop_items} |")
     print(f"| empty play (`meta: noop`) | {empty:.2f} s | - | - | 0 |")
+    print(f"| one `rotations` task, none changed, run after each of the above | {settled:.2f} s | {settled - empty:.2f} s | "
+          f"{(settled - empty) / total * 1000:.2f} ms | {per_run} |")
     print(f"\ntask time, none changed: **{unchanged - empty:.2f} s** (target <= 3 s); per rotation, v1 loop / fleet = "
           f"**{loop_per_item / fleet_per_item:.0f}x** (target >= 100x); {total // 10} changed costs "
-          f"**{changed - unchanged:+.2f} s** over none changed (target <= 2 s), with {patches:.0f} PATCH requests "
-          f"(target exactly {total // 10})")
+          f"**{changed - settled:+.2f} s** over none changed, measured in turn (target <= 2 s), with {patches:.0f} PATCH"
+          f" requests per run (target exactly {total // 10})")
 
 
 def memory(bench, per_project):
