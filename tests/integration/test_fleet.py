@@ -140,21 +140,29 @@ def test_replaced_sets_exactly_the_settings_given(ansible, base):
     assert before["description"] and before["rotateAtUtc"] == {"hours": 4, "minutes": 0}
     item = dict(type="postgres-credentials", name="orders-db", project_id=ids["project_a"], environment="prod",
                 secret_path="/databases", rotation_interval=30, parameters={"username1": "orders_app_a", "username2": "orders_app_b"})
-    run = ansible.playbook([step("preview", dict(base, state="replaced", config=[item]), check_mode=True),
-                            step("replace", dict(base, state="replaced", config=[item])),
-                            step("again", dict(base, state="replaced", config=[item]))])
+    # Another type in another project: its description goes, the rest is as given or at its create default already.
+    dbt_b = dict(type="dbt-service-token", rotation_id=ids["rotation_b"], project_id=ids["project_b"], rotation_interval=14)
+    config = [item, dbt_b]
+    run = ansible.playbook([step("preview", dict(base, state="replaced", config=config), check_mode=True),
+                            step("replace", dict(base, state="replaced", config=config)),
+                            step("again", dict(base, state="replaced", config=config))])
     assert run.rc == 0, run
-    (result,) = run.result("replace")["results"]
-    assert result["action"] == "updated" == run.result("preview")["results"][0]["action"]
+    result, other = run.result("replace")["results"]
+    assert [entry["action"] for entry in run.result("preview")["results"]] == ["updated", "updated"]
+    assert result["action"] == other["action"] == "updated"
     assert sorted(result["changed_settings"]) == ["description", "parameters", "rotate_at_utc"]
+    assert other["changed_settings"] == ["description"] and mock.rotation(ids["rotation_b"])["description"] is None
     after = mock.rotation(ids["rotation_postgres"])
     assert after["description"] is None and after["rotateAtUtc"] == {"hours": 0, "minutes": 0}
     assert after["parameters"] == {"username1": "orders_app_a", "username2": "orders_app_b"}, "password requirements dropped"
     assert after["secretsMapping"] == before["secretsMapping"] and after["rotationInterval"] == 30
     assert run.result("again")["changed"] is False
-    (patch,) = [entry for entry in mock.requests() if entry["method"] == "PATCH"]
+    patch, other_patch = sorted((entry for entry in mock.requests() if entry["method"] == "PATCH"), key=lambda entry: len(entry["body"]),
+                                reverse=True)
     assert patch["body"] == {"description": None, "rotateAtUtc": {"hours": 0, "minutes": 0},
                              "parameters": {"username1": "orders_app_a", "username2": "orders_app_b"}}
+    assert other_patch["body"] == {"description": None}
+    assert [entry["query"]["projectId"] for entry in mock.requests() if entry["path"] == ROOT] == [ids["project_a"], ids["project_b"]] * 3
 
 
 def test_overridden_deletes_only_the_unlisted_rotations_inside_its_scope(ansible, base):
