@@ -35,12 +35,14 @@ options:
   universal_auth_client_id:
     description:
       - Client ID of the machine identity's Universal Auth. Required with O(auth_method=universal_auth).
-      - If not set, the environment variable E(INFISICAL_UNIVERSAL_AUTH_CLIENT_ID) is used.
+      - If not set, the environment variable E(INFISICAL_UNIVERSAL_AUTH_CLIENT_ID) is used,
+        then E(UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_ID) (the name the C(infisical.vault) collection reads too).
     type: str
   universal_auth_client_secret:
     description:
       - Client secret of the machine identity's Universal Auth. Required with O(auth_method=universal_auth).
-      - If not set, the environment variable E(INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET) is used.
+      - If not set, the environment variable E(INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET) is used,
+        then E(UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_SECRET) (the name the C(infisical.vault) collection reads too).
     type: str
   token:
     description:
@@ -56,7 +58,7 @@ options:
   jwt:
     description:
       - The OIDC token (JWT) presented for OIDC Auth. Required with O(auth_method=oidc_auth).
-      - If not set, the environment variable E(INFISICAL_JWT) is used.
+      - If not set, the environment variable E(INFISICAL_JWT) is used, then E(INFISICAL_OIDC_AUTH_JWT).
     type: str
   validate_certs:
     description:

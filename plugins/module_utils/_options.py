@@ -27,16 +27,20 @@ from ansible_collections.infisical.secret_rotation.plugins.module_utils._rotatio
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._schema import MAX_SAFE_INTEGER, UUID, api_length, api_trim, shown
 from ansible_collections.infisical.secret_rotation.plugins.module_utils._types import DBT_PERMISSION_SETS, TYPES
 
+# The environment variables are those of the infisical.vault collection too (first found wins), so one
+# environment serves both collections.
 CONNECTION_SPEC = dict(
     url=dict(type="str", default="https://app.infisical.com", fallback=(env_fallback, ["INFISICAL_URL", "INFISICAL_HOST"])),
     auth_method=dict(type="str", default="universal_auth", choices=["universal_auth", "token_auth", "oidc_auth"],
                      fallback=(env_fallback, ["INFISICAL_AUTH_METHOD"])),
-    universal_auth_client_id=dict(type="str", fallback=(env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"])),
+    universal_auth_client_id=dict(type="str", fallback=(env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID",
+                                                                                 "UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_ID"])),
     universal_auth_client_secret=dict(type="str", no_log=True,
-                                      fallback=(env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"])),
+                                      fallback=(env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET",
+                                                                         "UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_SECRET"])),
     token=dict(type="str", no_log=True, fallback=(env_fallback, ["INFISICAL_TOKEN"])),
     identity_id=dict(type="str", fallback=(env_fallback, ["INFISICAL_MACHINE_IDENTITY_ID"])),
-    jwt=dict(type="str", no_log=True, fallback=(env_fallback, ["INFISICAL_JWT"])),
+    jwt=dict(type="str", no_log=True, fallback=(env_fallback, ["INFISICAL_JWT", "INFISICAL_OIDC_AUTH_JWT"])),
     validate_certs=dict(type="bool", default=True),
     ca_path=dict(type="path"),
     timeout=dict(type="int", default=30),
