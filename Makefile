@@ -54,7 +54,7 @@ AT := $(TOOL) ansible-test
 # A '--venv' sanity run: ansible-test makes (and caches in ~/.ansible/test) its own venvs.
 SANITY := sanity --venv
 
-.PHONY: help test demo bench sanity units lint integration clean venvs stamps setup sync pythons get-pip \
+.PHONY: help test demo mock bench sanity units lint integration clean venvs stamps setup sync pythons get-pip \
 	sanity-2.19 sanity-2.21 units-2.17 units-2.19 units-2.21
 
 help:
@@ -64,6 +64,7 @@ help:
 	@echo "make units        pytest tests/unit on core $(CORE_217), $(CORE_219), $(CORE_221)"
 	@echo "make lint         release checks: ansible-lint, antsibull-docs and changelog lint, build+install, ansible-builder"
 	@echo "make integration  pytest tests/integration in the core $(CORE_219) venv"
+	@echo "make mock         the mock Infisical in the foreground, with the lines to paste to run the examples by hand"
 	@echo "make bench        the benchmarks of benchmarks/README.md (several minutes; BENCH_ARGS=--quick for a short run)"
 	@echo "make venvs        only create/update the virtualenvs under .venvs/"
 	@echo "make clean        remove .venvs/ and build outputs"
@@ -155,6 +156,11 @@ test:
 demo: $(VENV_INT)/.stamp
 	@cd $(ROOT); export PATH="$(VENV_INT)/bin:$$PATH" VIRTUAL_ENV="$(VENV_INT)"; \
 	exec "$(VENV_INT)/bin/python" scripts/demo.py
+
+# The mock in the foreground for trying the examples by hand (README "Try it by hand"); MOCK_PORT=0 picks a free port.
+MOCK_PORT ?= 8787
+mock: $(if $(SETUP_DONE),,$(VENV_INT)/.stamp sync)
+	@cd $(ROOT); exec "$(VENV_INT)/bin/python" scripts/mock.py --port $(MOCK_PORT) --venv "$(VENV_INT)" --collections "$(TREE)"
 
 # Benchmarks (not part of make test): figures for benchmarks/README.md.
 bench: $(VENV_INT)/.stamp

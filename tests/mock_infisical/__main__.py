@@ -8,7 +8,12 @@ import threading
 from .server import App, MockHTTPServer
 
 
-def main(argv=None):
+def print_url(url):
+    sys.stdout.write('MOCK_INFISICAL_URL=%s\n' % url)
+    sys.stdout.flush()
+
+
+def main(argv=None, on_listening=print_url):
     parser = argparse.ArgumentParser(prog='python -m mock_infisical', description='Mock Infisical server for tests (binds 127.0.0.1).')
     parser.add_argument('--port', type=int, default=0, help='TCP port; 0 picks a free one (default)')
     parser.add_argument('--seed', default=None, help='seed JSON file (default: seeds/default.json in the package)')
@@ -31,8 +36,7 @@ def main(argv=None):
     thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.2})
     thread.daemon = True
     thread.start()
-    sys.stdout.write('MOCK_INFISICAL_URL=http://127.0.0.1:%d\n' % server.server_address[1])
-    sys.stdout.flush()
+    on_listening('http://127.0.0.1:%d' % server.server_address[1])
     while not stop.is_set():
         stop.wait(0.5)
     server.shutdown()
