@@ -257,7 +257,6 @@ def test_a_rotation_listed_twice_is_refused(ansible, base):
                                                "parameters": {"username3": "u"}}]), "config[0].parameters"),
     (dict(type="postgres-credentials", config=[{"name": "x", "project_id": "p", "environment": "dev",
                                                "rotation_interval": True}]), "config[0].rotation_interval"),
-    (dict(type="postgres-credentials", concurrency=17, config=[]), "concurrency=17 must be 1 to 16"),
     (dict(type="postgres-credentials", state="replaced", config=[{"name": "x", "project_id": "p", "environment": "dev",
                                                                   "parameters": {"username1": "u"}}]),
      "config[0].parameters.username2"),

@@ -98,18 +98,6 @@ def test_the_role_applies_a_list_with_one_login(ansible):
     assert mock.rotation(ids["rotation_adhoc"])["rotationCount"] == count["rotation_adhoc"] + 1
 
 
-def test_check_mode_writes_nothing_and_predicts(ansible):
-    mock = ansible.mock
-    ids = mock.ids
-    before = mock.state()["rotations"]
-    run = ansible.playbook(role_play(ansible, rotations(ids)), check=True)
-    assert run.rc == 0, run
-    assert writes(mock) == [] and len(logins(mock)) == 1
-    assert mock.state()["rotations"] == before
-    assert summary(run)["changed"] == [ids["rotation_ci"], ids["rotation_prod_name"], "dbt-created", ids["rotation_failed"]]
-    assert summary(run)["rotated"] == [ids["rotation_adhoc"], ids["rotation_docs"]]
-
-
 def test_token_auth_makes_no_login(ansible):
     mock = ansible.mock
     ids = mock.ids
@@ -195,16 +183,6 @@ def test_a_failed_login_says_why_without_showing_the_token(ansible, connection, 
     assert run.rc != 0, run
     assert message in role_task(run, "Stop when the login failed")["msg"]
     assert [entry["method"] for entry in ansible.mock.requests()] in ([], ["POST"]), "nothing after the login"
-
-
-def test_an_item_that_names_no_rotation_is_refused_before_any_request(ansible):
-    mock = ansible.mock
-    items = [{"rotation_id": mock.ids["rotation_ci"]}, {"rotation_interval": 14}, {"name": None, "rotation_id": ""}]
-    run = ansible.playbook(role_play(ansible, items))
-    assert run.rc != 0, run
-    message = role_task(run, "Refuse an item that names no rotation")["msg"]
-    assert message.startswith("dbt_token_rotations item(s) 2, 3 name no rotation: give rotation_id"), message
-    assert mock.requests() == []
 
 
 @pytest.mark.parametrize("rotation, paths", [("rotation_docs", ("/dbt", "/dbt/")), ("rotation_adhoc", (None, " / "))])

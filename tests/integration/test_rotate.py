@@ -46,30 +46,6 @@ def test_a_rotation_is_dual_phase_and_one_post(ansible):
     assert mock.rotation(rotation_id)["rotationCount"] == before["rotationCount"] + 2
 
 
-def test_the_guard_skips_a_recent_rotation_without_a_post(ansible):
-    mock = ansible.mock
-    rotation_id = mock.ids["rotation_ci"]
-    first = ansible.playbook([task(ansible, skip_if_rotated_within="1h")])
-    assert first.result("rotate")["rotated"] is True, "the seed's last rotation is days old"
-    count = mock.rotation(rotation_id)["rotationCount"]
-    mock.clear_requests()
-    second = ansible.playbook([task(ansible, skip_if_rotated_within="1h")])
-    assert second.rc == 0, second
-    result = second.result("rotate")
-    assert result["changed"] is False and result["rotated"] is False
-    assert result["msg"].startswith("skipped: last rotated") and "within skip_if_rotated_within=1h" in result["msg"]
-    assert posts(mock) == [] and mock.rotation(rotation_id)["rotationCount"] == count
-
-
-def test_check_mode_sends_no_post(ansible):
-    mock = ansible.mock
-    before = mock.rotation(mock.ids["rotation_ci"])
-    run = ansible.playbook([task(ansible)], check=True)
-    assert run.rc == 0, run
-    assert run.result("rotate")["changed"] is True and posts(mock) == []
-    assert mock.rotation(mock.ids["rotation_ci"]) == before
-
-
 @pytest.mark.parametrize("action", [{"type": "rate_limit", "retry_after": 1}, {"type": "rate_limit", "retry_after_date": 1},
                                     {"type": "rate_limit", "ratelimit_reset": 1}])
 def test_rate_limit_then_success_is_one_rotation(ansible, action):

@@ -51,3 +51,14 @@ def test_module_docs_parse_and_examples_use_fqcns(module_name):
         assert len(actions) == 1, task
         (action,) = actions
         assert action.startswith(("infisical.secret_rotation.", "ansible.builtin.")), action
+
+
+def test_every_module_and_role_has_an_integration_target():
+    targets = set(os.listdir(os.path.join(ROOT, "tests", "integration", "targets")))
+    roles = os.listdir(os.path.join(ROOT, "roles"))
+    # The fleet module's target cannot be named rotations: in a collection's playbook that name is the role.
+    wanted = {"rotations_module" if name == "rotations" else name for name in MODULES} | {f"role_{name}" for name in roles}
+    assert wanted <= targets
+    for target in wanted:
+        with open(os.path.join(ROOT, "tests", "integration", "targets", target, "aliases"), encoding="utf-8") as handle:
+            assert handle.read().split() == ["context/controller", "needs/target/setup_infisical_mock"]
