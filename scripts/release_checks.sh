@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Release checks of infisical.secret_rotation, run by `make test` (stage "release checks"):
-# ansible-lint (production profile) on the role and the examples, antsibull-docs and changelog lint,
+# ansible-lint (production profile) on the roles and the examples, the workflow schema, changelog lint,
 # the built artifact installed into a clean path, its execution-environment requirements, and an
 # ansible-builder build context.
 #   scripts/release_checks.sh LINT_VENV COLLECTION_COPY
@@ -20,8 +20,8 @@ step() { printf '\n--- %s\n' "$*"; }
 step "ansible-lint --offline (production profile, see .ansible-lint) on roles/ and examples/"
 ansible-lint --offline --nocolor roles/ examples/
 
-step "antsibull-docs lint-collection-docs --plugin-docs"
-antsibull-docs lint-collection-docs --plugin-docs .
+step "the GitHub workflows against the workflow schema check-jsonschema bundles (offline)"
+check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 step "antsibull-changelog lint"
 antsibull-changelog lint
@@ -32,10 +32,11 @@ tarball="$(ls "$work"/*.tar.gz)"
 tar -tzf "$tarball" | sort >"$work/contents"
 for required in plugins/modules/dbt_token_rotation.py plugins/modules/rotations.py roles/dbt_token_rotations/tasks/main.yml \
         roles/rotations/tasks/main.yml \
-        meta/runtime.yml meta/execution-environment.yml requirements.txt CHANGELOG.md README.md LICENSE; do
+        meta/runtime.yml meta/execution-environment.yml requirements.txt CHANGELOG.md README.md LICENSE \
+        extensions/aap/infisical_machine_identity.yml docs/docsite/extra-docs.yml docs/docsite/links.yml; do
     grep -qx "$required" "$work/contents" || { echo "missing from the artifact: $required"; exit 1; }
 done
-if grep -E '^(\.venvs|tests/output|examples|scripts|benchmarks|\.git)/' "$work/contents"; then
+if grep -E '^(\.venvs|\.github|tests/output|examples|scripts|benchmarks|\.git)/|integration_config\.yml$' "$work/contents"; then
     echo "the artifact holds files that are not collection content (above)"; exit 1
 fi
 ANSIBLE_COLLECTIONS_PATH="$work/installed" ansible-galaxy collection install -p "$work/installed" "$tarball" >/dev/null
