@@ -16,23 +16,31 @@ ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 VENVS := $(ROOT)/.venvs
 TOOL := $(ROOT)/scripts/toolchain.sh
 
-# Pinned ansible-core per controller Python (2.20+ need a 3.12 controller).
-CORE_217 := 2.17.14
-CORE_219 := 2.19.14
-CORE_221 := 2.21.5
-VENV_217 := $(VENVS)/core-2.17
-VENV_219 := $(VENVS)/core-2.19
-VENV_221 := $(VENVS)/core-2.21
-# ansible-lint, antsibull-docs, antsibull-changelog, ansible-builder.
+# Every ansible-core that requires_ansible (>=2.17) admits, pinned, with the controller Python of its venv
+# (2.20+ need a 3.12 controller). Sanity and units run on each; the integration targets on the oldest and newest.
+CORES := 2.17 2.18 2.19 2.20 2.21
+CORE_2.17 := 2.17.14
+CORE_2.18 := 2.18.19
+CORE_2.19 := 2.19.14
+CORE_2.20 := 2.20.10
+CORE_2.21 := 2.21.5
+PY_2.17 := 3.11
+PY_2.18 := 3.11
+PY_2.19 := 3.11
+PY_2.20 := 3.12
+PY_2.21 := 3.12
+OLDEST := $(firstword $(CORES))
+NEWEST := $(lastword $(CORES))
+venv_of = $(VENVS)/core-$(1)
+# ansible-lint, antsibull-docs, antsibull-changelog, ansible-builder, check-jsonschema, sphinx.
 VENV_LINT := $(VENVS)/lint
 LINT_REQ := $(ROOT)/tests/requirements-lint.txt
-# The integration tests run in this one.
-VENV_INT := $(VENV_219)
+# The pytest integration suite, the demo and the benchmarks run in this one.
+VENV_INT := $(call venv_of,2.19)
 
 UNIT_REQ := $(ROOT)/tests/requirements-unit.txt
-# The mock server's requirements (once the file exists) go into every venv, so unit tests may use
-# the mock too.
-MOCK_REQ := $(wildcard $(ROOT)/tests/requirements-mock.txt)
+# The mock server's requirements go into every venv, so unit tests and the integration targets may use the mock.
+MOCK_REQ := $(ROOT)/tests/requirements-mock.txt
 VENV_DEPS := $(UNIT_REQ) $(MOCK_REQ) $(TOOL) $(ROOT)/Makefile
 
 # Real interpreter symlinks (python3.8 .. python3.13) first on PATH for ansible-test.
@@ -42,7 +50,8 @@ export TIMINGS_FILE := $(VENVS)/timings.txt
 TREE := $(VENVS)/tree
 COLL := $(TREE)/ansible_collections/infisical/secret_rotation
 
-# Module target Pythons that must exist for the compile/import sanity tests (2.19 supports 3.8-3.13).
+# Module target Pythons that must exist for the compile/import sanity tests (python_requires >=3.8 in
+# tests/config.yml; each core tests those of them it supports).
 export TARGET_PYTHONS := 3.8 3.9 3.10 3.11 3.12 3.13
 
 # `make test` runs the set-up once, then the stages with SETUP_DONE=1.
@@ -51,41 +60,45 @@ SETUP := $(if $(SETUP_DONE),,setup)
 # A timed stage; on failure it names the make target that re-runs it alone.
 STAGE = RERUN="make $@" $(TOOL) stage
 AT := $(TOOL) ansible-test
-# A '--venv' sanity run: ansible-test makes (and caches in ~/.ansible/test) its own venvs.
+# A '--venv' run: ansible-test makes (and caches in ~/.ansible/test) its own venvs.
 SANITY := sanity --venv
 
-.PHONY: help test demo mock bench sanity units lint integration clean venvs stamps setup sync pythons get-pip \
-	sanity-2.19 sanity-2.21 units-2.17 units-2.19 units-2.21
+SANITY_STAGES := $(addprefix sanity-,$(CORES))
+UNIT_STAGES := $(addprefix units-,$(CORES))
+TARGET_STAGES := targets-$(OLDEST) targets-$(NEWEST)
+
+.PHONY: help test demo mock bench sanity units lint docs targets integration clean venvs stamps setup sync pythons \
+	get-pip $(SANITY_STAGES) $(UNIT_STAGES) $(TARGET_STAGES)
 
 help:
-	@echo "make test         everything CI runs: sanity (2.19, 2.21, compile/import 3.8-3.13), units (2.17, 2.19, 2.21), release checks, integration"
-	@echo "make demo         the demo against the embedded mock Infisical (scripts/demo.sh or scripts/demo.py)"
-	@echo "make sanity       ansible-test sanity (no ignore file) on core $(CORE_219)/py3.11 and $(CORE_221)/py3.12, compile+import on py3.8-3.13"
-	@echo "make units        pytest tests/unit on core $(CORE_217), $(CORE_219), $(CORE_221)"
-	@echo "make lint         release checks: ansible-lint, antsibull-docs and changelog lint, build+install, ansible-builder"
-	@echo "make integration  pytest tests/integration in the core $(CORE_219) venv"
+	@echo "make test         everything CI runs: sanity and units on ansible-core $(CORES), release checks, the docs site,"
+	@echo "                  ansible-test integration targets on $(OLDEST) and $(NEWEST), the pytest integration suite"
+	@echo "make demo         the demo against the embedded mock Infisical (scripts/demo.py)"
 	@echo "make mock         the mock Infisical in the foreground, with the lines to paste to run the examples by hand"
+	@echo "make sanity       ansible-test sanity (no ignore file) on every core, compile+import on each core's Pythons 3.8+"
+	@echo "make units        pytest tests/unit on every core"
+	@echo "make lint         release checks: ansible-lint, antsibull-docs and changelog lint, build+install, ansible-builder, workflow schema"
+	@echo "make docs         the docs site (antsibull-docs + Sphinx, warnings are errors, links checked) in .venvs/docs/build/html"
+	@echo "make targets      ansible-test integration targets against the mock, on cores $(OLDEST) and $(NEWEST)"
+	@echo "make integration  pytest tests/integration (faults, concurrency, soak, leak scans) in the core 2.19 venv"
 	@echo "make bench        the benchmarks of benchmarks/README.md (several minutes; BENCH_ARGS=--quick for a short run)"
 	@echo "make venvs        only create/update the virtualenvs under .venvs/"
 	@echo "make clean        remove .venvs/ and build outputs"
-	@echo "single stages:    make sanity-2.19 sanity-2.21 units-2.17 units-2.19 units-2.21 (each re-syncs the checkout first)"
+	@echo "single stages:    make $(SANITY_STAGES) $(UNIT_STAGES) $(TARGET_STAGES)"
 	@echo "make -k test      run every stage even after a failure (the default stops at the first failing stage)"
 
 # ---------------------------------------------------------------- set-up
 
-$(VENV_217)/.stamp: $(VENV_DEPS)
-	@$(TOOL) venv $(VENV_217) 3.11 ansible-core==$(CORE_217) -r $(UNIT_REQ) $(if $(MOCK_REQ),-r $(MOCK_REQ))
-
-$(VENV_219)/.stamp: $(VENV_DEPS)
-	@$(TOOL) venv $(VENV_219) 3.11 ansible-core==$(CORE_219) -r $(UNIT_REQ) $(if $(MOCK_REQ),-r $(MOCK_REQ))
-
-$(VENV_221)/.stamp: $(VENV_DEPS)
-	@$(TOOL) venv $(VENV_221) 3.12 ansible-core==$(CORE_221) -r $(UNIT_REQ) $(if $(MOCK_REQ),-r $(MOCK_REQ))
+define CORE_VENV
+$(call venv_of,$(1))/.stamp: $(VENV_DEPS)
+	@$(TOOL) venv $(call venv_of,$(1)) $(PY_$(1)) ansible-core==$(CORE_$(1)) -r $(UNIT_REQ) -r $(MOCK_REQ)
+endef
+$(foreach core,$(CORES),$(eval $(call CORE_VENV,$(core))))
 
 $(VENV_LINT)/.stamp: $(LINT_REQ) $(TOOL) $(ROOT)/Makefile
 	@$(TOOL) venv $(VENV_LINT) 3.12 -r $(LINT_REQ)
 
-STAMPS := $(VENV_217)/.stamp $(VENV_219)/.stamp $(VENV_221)/.stamp $(VENV_LINT)/.stamp
+STAMPS := $(foreach core,$(CORES),$(call venv_of,$(core))/.stamp) $(VENV_LINT)/.stamp
 
 venvs:
 	@$(MAKE) PARALLEL_VENVS=1 -j3 stamps
@@ -97,50 +110,58 @@ pythons:
 	@$(TOOL) pythons $(PYTHONS_DIR)
 
 get-pip: venvs
-	@$(TOOL) get-pip $(VENV_217) $(VENV_219) $(VENV_221)
+	@$(TOOL) get-pip $(foreach core,$(CORES),$(call venv_of,$(core)))
 
 sync:
 	@$(TOOL) sync $(ROOT) $(COLL)
 
 setup: venvs pythons get-pip sync
 
-# ---------------------------------------------------------------- sanity
+# ---------------------------------------------------------------- sanity and units, every core
 
-# No --python: the controller is the venv's Python (3.11 for 2.19, 3.12 for 2.21) and the
-# multi-version tests (compile, import) run on every target Python that core supports and that
-# the pythons/ folder holds: 3.8-3.13 on 2.19, 3.9-3.13 on 2.21 (3.14 too when installed).
-sanity-2.19: $(SETUP)
-	@$(STAGE) "sanity core $(CORE_219) py3.11 (+compile/import 3.8-3.13)" $(AT) $(VENV_219) $(COLL) $(SANITY)
+# No --python: the controller is the venv's Python and the multi-version tests (compile, import) run on every
+# target Python that core supports and the pythons/ folder holds (3.8-3.13 up to 2.19, 3.9-3.13 from 2.20).
+define CORE_STAGES
+sanity-$(1): $$(SETUP)
+	@$$(STAGE) "sanity core $(CORE_$(1)) py$(PY_$(1)) (+compile/import)" $$(AT) $(call venv_of,$(1)) $$(COLL) $$(SANITY)
 
-sanity-2.21: $(SETUP)
-	@$(STAGE) "sanity core $(CORE_221) py3.12 (+compile/import 3.9-3.13)" $(AT) $(VENV_221) $(COLL) $(SANITY)
+units-$(1): $$(SETUP)
+	@$$(STAGE) "units core $(CORE_$(1)) py$(PY_$(1))" $$(TOOL) pytest $(call venv_of,$(1)) $$(COLL) tests/unit
+endef
+$(foreach core,$(CORES),$(eval $(call CORE_STAGES,$(core))))
 
-sanity: sanity-2.19 sanity-2.21
+sanity: $(SANITY_STAGES)
 
-# ---------------------------------------------------------------- units
-
-units-2.17: $(SETUP)
-	@$(STAGE) "units core $(CORE_217) py3.11" $(TOOL) pytest $(VENV_217) $(COLL) tests/unit
-
-units-2.19: $(SETUP)
-	@$(STAGE) "units core $(CORE_219) py3.11" $(TOOL) pytest $(VENV_219) $(COLL) tests/unit
-
-units-2.21: $(SETUP)
-	@$(STAGE) "units core $(CORE_221) py3.12" $(TOOL) pytest $(VENV_221) $(COLL) tests/unit
-
-units: units-2.17 units-2.19 units-2.21
+units: $(UNIT_STAGES)
 
 # ---------------------------------------------------------------- release checks
 
 lint: $(SETUP)
-	@$(STAGE) "release checks (ansible-lint, docs, changelog, artifact, ansible-builder)" $(ROOT)/scripts/release_checks.sh $(VENV_LINT) $(COLL)
+	@$(STAGE) "release checks (ansible-lint, workflow schema, changelog, artifact, ansible-builder)" $(ROOT)/scripts/release_checks.sh $(VENV_LINT) $(COLL)
+
+# ---------------------------------------------------------------- docs site
+
+DOCS := $(VENVS)/docs
+docs: $(SETUP)
+	@$(STAGE) "docs site (antsibull-docs, Sphinx -W, offline link check)" $(ROOT)/scripts/docs.sh $(VENV_LINT) $(COLL) $(DOCS)
 
 # ---------------------------------------------------------------- integration
+
+# ansible-test integration targets (tests/integration/targets) against the mock, on the oldest and newest core.
+define TARGET_STAGE
+targets-$(1): $$(SETUP)
+	@$$(STAGE) "integration targets core $(CORE_$(1)) py$(PY_$(1))" $$(ROOT)/scripts/integration_targets.sh $(call venv_of,$(1)) $$(COLL) $$(TARGETS)
+endef
+$(eval $(call TARGET_STAGE,$(OLDEST)))
+$(eval $(call TARGET_STAGE,$(NEWEST)))
+
+targets: $(TARGET_STAGES)
+
 
 # Three workers on two cores: the soak and fault tests mostly wait (timeouts, backoff), so a third overlaps
 # them with the CPU-bound ansible-playbook runs; worksteal keeps the long soak chunks from ending last.
 integration: $(SETUP)
-	@$(STAGE) "integration core $(CORE_219) py3.11" $(TOOL) pytest $(VENV_INT) $(COLL) tests/integration -n 3 --dist worksteal --durations=10
+	@$(STAGE) "integration (pytest) core $(CORE_2.19) py$(PY_2.19)" $(TOOL) pytest $(VENV_INT) $(COLL) tests/integration -n 3 --dist worksteal --durations=10
 
 # ---------------------------------------------------------------- entry points
 
@@ -148,11 +169,11 @@ test:
 	@$(TOOL) timings reset
 	@rc=0; \
 	RERUN="make setup" $(TOOL) stage "setup (venvs, pythons, get-pip, sync)" $(MAKE) setup && \
-	$(MAKE) SETUP_DONE=1 sanity units lint integration || rc=$$?; \
+	$(MAKE) SETUP_DONE=1 sanity units lint docs targets integration || rc=$$?; \
 	$(TOOL) timings summary $$rc; \
 	exit $$rc
 
-# The demo runs in the integration venv (ansible-core $(CORE_219), requests, the mock's requirements).
+# The demo runs in the integration venv (ansible-core 2.19, requests, the mock's requirements).
 demo: $(VENV_INT)/.stamp
 	@cd $(ROOT); export PATH="$(VENV_INT)/bin:$$PATH" VIRTUAL_ENV="$(VENV_INT)"; \
 	exec "$(VENV_INT)/bin/python" scripts/demo.py

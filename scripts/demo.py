@@ -7,12 +7,14 @@
 
 Starts the mock, builds and installs the collection as a user would, runs the playbooks in
 examples/ (update, idempotent re-run, check mode with diff, rotate with a guard, the role over a
-list, a report), shows after each step what Infisical actually received, and stops the mock.
+list, a report, a PostgreSQL rotation, the CI health gate), shows after each step what Infisical
+actually received, and stops the mock.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -25,6 +27,8 @@ from mock_infisical.control import MockInfisical  # noqa: E402  pylint: disable=
 
 BIN = os.path.dirname(sys.executable)
 EXAMPLES = os.path.join(ROOT, "examples")
+# A project's listing (all types, or one type); a POST there creates a rotation.
+LISTING = re.compile(r"^/api/v2/secret-rotations(/(?!options$)[a-z0-9-]+)?$")
 BOLD, DIM, RESET = ("\033[1m", "\033[2m", "\033[0m") if sys.stdout.isatty() else ("", "", "")
 
 STEPS = [
@@ -36,7 +40,11 @@ STEPS = [
     ("Rotate again: the guard skips it, no second rotation", "rotate_token.yml", []),
     ("Apply the role to a list of three rotations (one login)", "rotations_role.yml", []),
     ("Report every rotation of the project", "report.yml", []),
+    ("Another type: PostgreSQL credentials, created (--diff)", "postgres_credentials.yml", ["--diff"]),
+    ("CI health gate: fails on a failed or overdue rotation", "health_gate.yml", []),
 ]
+# The seed holds failed and overdue rotations, so the health gate fails the play, as it should in CI.
+EXPECTED_EXIT = {"health_gate.yml": 2}
 
 
 def say(text=""):
@@ -70,7 +78,7 @@ def describe(requests):
             words.append("POST rotate-secrets")
         elif "/rotation-name/" in path:
             words.append(f"GET by name ({path.rsplit('/', 1)[-1]})")
-        elif entry["method"] == "GET" and path.endswith("dbt-service-token"):
+        elif entry["method"] == "GET" and LISTING.match(path):
             words.append("GET project list")
         elif entry["method"] == "GET":
             words.append("GET by id")
@@ -83,7 +91,7 @@ def outcome(requests):
     """'1 write, 1 rotation': what the step changed in Infisical."""
     rotations = sum(1 for entry in requests if entry["path"].endswith("/rotate-secrets"))
     writes = sum(1 for entry in requests if entry["method"] in ("PATCH", "DELETE")
-                 or (entry["method"] == "POST" and entry["path"].endswith("dbt-service-token")))
+                 or (entry["method"] == "POST" and LISTING.match(entry["path"])))
     parts = [f"{writes} write{'s' if writes != 1 else ''}"]
     if rotations:
         parts.append(f"{rotations} rotation{'s' if rotations > 1 else ''}")
@@ -121,7 +129,7 @@ def main():
                     say("   " + line)
             requests = mock.requests()
             say(f"   {BOLD}Infisical received:{RESET} {describe(requests)}\n")
-            if completed.returncode != 0:
+            if completed.returncode != EXPECTED_EXIT.get(playbook, 0):
                 say(completed.stderr)
                 say(f"demo step {number} failed (exit {completed.returncode})")
                 return 1

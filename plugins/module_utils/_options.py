@@ -33,11 +33,10 @@ CONNECTION_SPEC = dict(
     url=dict(type="str", default="https://app.infisical.com", fallback=(env_fallback, ["INFISICAL_URL", "INFISICAL_HOST"])),
     auth_method=dict(type="str", default="universal_auth", choices=["universal_auth", "token_auth", "oidc_auth"],
                      fallback=(env_fallback, ["INFISICAL_AUTH_METHOD"])),
-    universal_auth_client_id=dict(type="str", fallback=(env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID",
-                                                                                 "UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_ID"])),
-    universal_auth_client_secret=dict(type="str", no_log=True,
-                                      fallback=(env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET",
-                                                                         "UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_SECRET"])),
+    universal_auth_client_id=dict(type="str", fallback=(
+        env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", "UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_ID"])),
+    universal_auth_client_secret=dict(type="str", no_log=True, fallback=(
+        env_fallback, ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", "UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_SECRET"])),
     token=dict(type="str", no_log=True, fallback=(env_fallback, ["INFISICAL_TOKEN"])),
     identity_id=dict(type="str", fallback=(env_fallback, ["INFISICAL_MACHINE_IDENTITY_ID"])),
     jwt=dict(type="str", no_log=True, fallback=(env_fallback, ["INFISICAL_JWT", "INFISICAL_OIDC_AUTH_JWT"])),
