@@ -62,3 +62,25 @@ def test_every_module_and_role_has_an_integration_target():
     for target in wanted:
         with open(os.path.join(ROOT, "tests", "integration", "targets", target, "aliases"), encoding="utf-8") as handle:
             assert handle.read().split() == ["context/controller", "needs/target/setup_infisical_mock"]
+
+
+def conditions(node):
+    """Every item of every assert's that in a task list (nested blocks included)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "that":
+                yield from value if isinstance(value, list) else [value]
+            else:
+                yield from conditions(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from conditions(item)
+
+
+@pytest.mark.parametrize("path", sorted(
+    os.path.relpath(os.path.join(folder, name), ROOT)
+    for top in ("roles", "examples", os.path.join("tests", "integration", "targets"))
+    for folder, _dirs, names in os.walk(os.path.join(ROOT, top)) for name in names if name.endswith(".yml")))
+def test_every_assertion_is_a_string(path):
+    # A condition holding ": " unquoted is a YAML mapping: ansible-core 2.17 takes it as true, 2.19 refuses it.
+    assert [condition for condition in conditions(load_yaml(path)) if not isinstance(condition, str)] == []
