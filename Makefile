@@ -46,9 +46,11 @@ VENV_DEPS := $(UNIT_REQ) $(MOCK_REQ) $(TOOL) $(ROOT)/Makefile
 # Real interpreter symlinks (python3.8 .. python3.13) first on PATH for ansible-test.
 export PYTHONS_DIR := $(VENVS)/pythons
 export TIMINGS_FILE := $(VENVS)/timings.txt
-# ansible-test needs the collection at <x>/ansible_collections/<namespace>/<name>.
+# ansible-test needs the collection at <x>/ansible_collections/<namespace>/<name>. `make test` runs two streams of
+# stages at once, each in its own copy (ansible-test keeps its work in the copy's tests/output).
 TREE := $(VENVS)/tree
 COLL := $(TREE)/ansible_collections/infisical/secret_rotation
+COLL_B := $(VENVS)/tree-b/ansible_collections/infisical/secret_rotation
 
 # Module target Pythons that must exist for the compile/import sanity tests (python_requires >=3.8 in
 # tests/config.yml; each core tests those of them it supports).
@@ -114,6 +116,7 @@ get-pip: venvs
 
 sync:
 	@$(TOOL) sync $(ROOT) $(COLL)
+	@$(TOOL) sync $(ROOT) $(COLL_B)
 
 setup: venvs pythons get-pip sync
 
@@ -165,11 +168,18 @@ integration: $(SETUP)
 
 # ---------------------------------------------------------------- entry points
 
+# Two streams at once after the set-up (each stage runs one process, the machine has two cores): sanity, release
+# checks and docs; beside them units and the integration targets, in the second copy. The pytest integration suite
+# runs last and alone: its fault and concurrency tests judge timing. `make -k test` goes on after a failure.
+KEEP_GOING := $(findstring k,$(firstword -$(MAKEFLAGS)))
 test:
 	@$(TOOL) timings reset
 	@rc=0; \
-	RERUN="make setup" $(TOOL) stage "setup (venvs, pythons, get-pip, sync)" $(MAKE) setup && \
-	$(MAKE) SETUP_DONE=1 sanity units lint docs targets integration || rc=$$?; \
+	if RERUN="make setup" $(TOOL) stage "setup (venvs, pythons, get-pip, sync)" $(MAKE) setup; then \
+	  $(TOOL) side-by-side "$(VENVS)/stream-b.log" "$(MAKE) SETUP_DONE=1 sanity lint docs" \
+	    "$(MAKE) SETUP_DONE=1 COLL=$(COLL_B) units targets" || rc=$$?; \
+	  if [ $$rc -eq 0 ] || [ -n "$(KEEP_GOING)" ]; then $(MAKE) SETUP_DONE=1 integration || rc=$$?; fi; \
+	else rc=1; fi; \
 	$(TOOL) timings summary $$rc; \
 	exit $$rc
 

@@ -10,6 +10,7 @@
 #   toolchain.sh ansible-test VENV COLL ARGS...  run VENV's ansible-test in the collection copy COLL
 #   toolchain.sh pytest VENV COLL DIR ARGS...     run VENV's pytest on COLL/DIR (skip if no tests yet)
 #   toolchain.sh stage NAME CMD...          run CMD as a timed stage; record the time
+#   toolchain.sh side-by-side LOG CMD_A CMD_B    run two shell commands at once (B's output to LOG, shown after)
 #   toolchain.sh timings reset|summary [RC] reset / print the per-stage timings and the total
 set -euo pipefail
 
@@ -291,6 +292,22 @@ cmd_timings() {
     esac
 }
 
+# side-by-side LOG CMD_A CMD_B: the two commands at once, A in the foreground, B with its output in LOG (printed
+# once both have ended, so the two never interleave). Fails if either fails.
+cmd_side_by_side() {
+    local log="${1:?usage: side-by-side LOG CMD_A CMD_B}" a="${2:?}" b="${3:?}" pid rc_a=0 rc_b=0
+    mkdir -p "$(dirname "$log")"
+    log "  side by side: [$a] here, [$b] into $log"
+    bash -c "$b" >"$log" 2>&1 &
+    pid=$!
+    bash -c "$a" || rc_a=$?
+    wait "$pid" || rc_b=$?
+    printf '\n===== output of [%s] (ran beside the above; exit %s)\n' "$b" "$rc_b" >&2
+    cat "$log" >&2
+    [[ $rc_a -eq 0 ]] || return "$rc_a"
+    return "$rc_b"
+}
+
 main() {
     local cmd="${1:-}"
     [[ $# -gt 0 ]] && shift
@@ -304,7 +321,8 @@ main() {
         pytest) cmd_pytest "$@" ;;
         stage) cmd_stage "$@" ;;
         timings) cmd_timings "$@" ;;
-        *) die "usage: $0 python|venv|pythons|get-pip|sync|ansible-test|pytest|stage|timings ..." ;;
+        side-by-side) cmd_side_by_side "$@" ;;
+        *) die "usage: $0 python|venv|pythons|get-pip|sync|ansible-test|pytest|stage|timings|side-by-side ..." ;;
     esac
 }
 
