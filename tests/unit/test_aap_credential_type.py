@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 
-import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 import pytest
 import yaml
 
@@ -53,8 +53,11 @@ def test_the_type_is_well_formed_for_awx():
 
 
 def injected_environment(inputs):
-    # AWX renders each injector with the credential's inputs; a field left empty renders as "".
-    return {name: jinja2.Template(template).render(**inputs) for name, template in INJECTED.items()}
+    # As AWX does (awx-plugins-core, credential injection): each env injector rendered in an
+    # ImmutableSandboxedEnvironment with the inputs that are set; a field left empty renders as "".
+    sandbox = ImmutableSandboxedEnvironment()
+    given = {field: value for field, value in inputs.items() if value}
+    return {name: sandbox.from_string(template).render(**given) for name, template in INJECTED.items()}
 
 
 def test_a_module_logs_in_from_what_a_credential_injects(server, monkeypatch):
