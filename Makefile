@@ -6,8 +6,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
-# Stages share the synced tree and ~/.ansible/test: `make -j` is accepted but runs serially.
-# Only the three virtualenvs are built in parallel (by a sub-make, see `venvs`).
+# Stages of one stream share its synced copy: `make -j` is accepted but runs serially. `make test` runs two streams
+# at once in two copies (their ansible-test runs share ~/.ansible/test, whose venvs are keyed by content); the
+# virtualenvs are built three at a time by a sub-make (see `venvs`).
 ifeq ($(PARALLEL_VENVS),)
 .NOTPARALLEL:
 endif
@@ -79,7 +80,7 @@ help:
 	@echo "make mock         the mock Infisical in the foreground, with the lines to paste to run the examples by hand"
 	@echo "make sanity       ansible-test sanity (no ignore file) on every core, compile+import on each core's Pythons 3.8+"
 	@echo "make units        pytest tests/unit on every core"
-	@echo "make lint         release checks: ansible-lint, antsibull-docs and changelog lint, build+install, ansible-builder, workflow schema"
+	@echo "make lint         release checks: ansible-lint, workflow schema, changelog lint, build+install, ansible-builder"
 	@echo "make docs         the docs site (antsibull-docs + Sphinx, warnings are errors, links checked) in .venvs/docs/build/html"
 	@echo "make targets      ansible-test integration targets against the mock, on cores $(OLDEST) and $(NEWEST)"
 	@echo "make integration  pytest tests/integration (faults, concurrency, soak, leak scans) in the core 2.19 venv"
@@ -87,7 +88,8 @@ help:
 	@echo "make venvs        only create/update the virtualenvs under .venvs/"
 	@echo "make clean        remove .venvs/ and build outputs"
 	@echo "single stages:    make $(SANITY_STAGES) $(UNIT_STAGES) $(TARGET_STAGES)"
-	@echo "make -k test      run every stage even after a failure (the default stops at the first failing stage)"
+	@echo "make -k test      run every stage even after a failure (by default a failing stage ends its stream, and the"
+	@echo "                  pytest suite, which runs last, is skipped)"
 
 # ---------------------------------------------------------------- set-up
 

@@ -18,13 +18,14 @@ trap cleanup EXIT
 
 (cd "$coll/tests" && exec "$venv/bin/python" -m mock_infisical --port 0) >"$work/mock.out" 2>"$work/mock.err" &
 mock_pid=$!
-for _ in $(seq 1 100); do
+# As long as tests/mock_infisical/control.py waits (30 s): the machine may be busy with the other stream.
+for _ in $(seq 1 300); do
     grep -q '^MOCK_INFISICAL_URL=' "$work/mock.out" 2>/dev/null && break
-    kill -0 "$mock_pid" 2>/dev/null || { cat "$work/mock.err" >&2; echo "the mock did not start" >&2; exit 1; }
+    kill -0 "$mock_pid" 2>/dev/null || { cat "$work/mock.err" >&2; echo "the mock exited before it listened" >&2; exit 1; }
     sleep 0.1
 done
 url="$(sed -n 's/^MOCK_INFISICAL_URL=//p' "$work/mock.out")"
-[[ -n "$url" ]] || { echo "the mock printed no URL" >&2; exit 1; }
+[[ -n "$url" ]] || { cat "$work/mock.err" >&2; echo "the mock did not listen within 30 s" >&2; exit 1; }
 
 (cd "$coll/tests" && "$venv/bin/python" - "$url" >integration/integration_config.yml) <<'PYTHON'
 import json

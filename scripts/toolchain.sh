@@ -298,10 +298,13 @@ cmd_side_by_side() {
     local log="${1:?usage: side-by-side LOG CMD_A CMD_B}" a="${2:?}" b="${3:?}" pid rc_a=0 rc_b=0
     mkdir -p "$(dirname "$log")"
     log "  side by side: [$a] here, [$b] into $log"
-    bash -c "$b" >"$log" 2>&1 &
+    # Its own session: a background job of a script ignores Ctrl-C, so B is stopped with A, by the trap.
+    setsid bash -c "$b" >"$log" 2>&1 &
     pid=$!
+    trap 'kill -TERM -- "-$pid" 2>/dev/null; exit 130' INT TERM
     bash -c "$a" || rc_a=$?
     wait "$pid" || rc_b=$?
+    trap - INT TERM
     printf '\n===== output of [%s] (ran beside the above; exit %s)\n' "$b" "$rc_b" >&2
     cat "$log" >&2
     [[ $rc_a -eq 0 ]] || return "$rc_a"

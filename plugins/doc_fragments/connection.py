@@ -36,13 +36,13 @@ options:
     description:
       - Client ID of the machine identity's Universal Auth. Required with O(auth_method=universal_auth).
       - If not set, the environment variable E(INFISICAL_UNIVERSAL_AUTH_CLIENT_ID) is used,
-        then E(UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_ID) (the name the C(infisical.vault) collection reads too).
+        then E(UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_ID) (which the C(infisical.vault) lookups read too).
     type: str
   universal_auth_client_secret:
     description:
       - Client secret of the machine identity's Universal Auth. Required with O(auth_method=universal_auth).
       - If not set, the environment variable E(INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET) is used,
-        then E(UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_SECRET) (the name the C(infisical.vault) collection reads too).
+        then E(UNIVERSAL_AUTH_MACHINE_IDENTITY_CLIENT_SECRET) (which the C(infisical.vault) lookups read too).
     type: str
   token:
     description:

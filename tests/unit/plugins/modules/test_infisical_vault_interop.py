@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""One environment serves this collection and infisical.vault: every variable its lookups read for a
+"""One environment serves this collection and the lookups of infisical.vault: every variable they read for a
 connection option is a fallback of the same option here, and a module logs in from them alone."""
 
 from __future__ import annotations
