@@ -18,7 +18,7 @@ from ansible_collections.infisical.secret_rotation.plugins.modules import reconc
 
 from ..module_utils.test_client import ACCESS_TOKEN, infisical_error
 from ...conftest import run_module
-from .test_dbt_token_rotation import api_rotation as dbt_rotation
+from .test_dbt_token_rotation import answer, api_rotation as dbt_rotation
 
 ROTATION_ID = "85b61342-a604-4e28-b81e-e32a498f1ed4"
 PROJECT_ID = "a1b2c3d4-0000-4000-8000-000000000002"
@@ -39,10 +39,6 @@ def api_rotation(rotation_type="postgres-credentials", parameters=None, mapping=
         secretsMapping=mapping or {"username": "ORDERS_USER", "password": "ORDERS_PASSWORD"})
     rotation.update(changes)
     return rotation
-
-
-def answer(rotation):
-    return {"body": {"secretRotation": rotation}}
 
 
 @pytest.fixture

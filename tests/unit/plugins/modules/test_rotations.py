@@ -15,10 +15,9 @@ from ansible_collections.infisical.secret_rotation.plugins.modules import rotati
 
 from ..module_utils.test_client import ACCESS_TOKEN, infisical_error
 from ...conftest import run_module
-from .test_every_type import BASE, PROJECT_ID, ROTATION_ID, TEMPORARY_PASSWORD, answer, api_rotation
+from .test_every_type import BASE, PG, PROJECT_ID, ROTATION_ID, TEMPORARY_PASSWORD, answer, api_rotation, calls
 
 OTHER_ID = "85b61342-a604-4e28-b81e-e32a498f1e99"
-PG = f"{BASE}/postgres-credentials"
 UNIX = "unix-linux-local-account"
 
 
@@ -38,10 +37,6 @@ def args(server):
 
 def run(args, check_mode=False, diff=False):
     return run_module(rotations.main, dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff))
-
-
-def calls(server):
-    return [(request["method"], request["path"].split("?")[0]) for request in server.requests]
 
 
 def item(**options):
