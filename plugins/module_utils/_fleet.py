@@ -63,6 +63,8 @@ class Item:
     def __init__(self, index, params, entry):
         self.index, self.params, self.entry = index, params, entry
         self.found = self.current = self.after = self.body = self.error = None
+        # The name tuple as the listings are keyed, computed once (None for a rotation that scope deletes).
+        self.name_key = name_key(**reference(params)) if params else None
         self.action, self.changed, self.diff_keys, self.slim = None, [], MANAGED_SETTINGS, False
 
     @property
@@ -139,7 +141,7 @@ def checked_items(module):
         items.append(Item(index, item_params, TYPES.get(rotation_type)))
     if errors:
         module.fail_json(msg="; ".join(errors))
-    errors = repeated(items, lambda item: item.params["rotation_id"] or name_key(*reference(item.params).values()))
+    errors = repeated(items, lambda item: item.params["rotation_id"] or item.name_key)
     if errors:
         module.fail_json(msg="; ".join(errors))
     return items
@@ -209,8 +211,7 @@ def read_and_plan(module, items, apis):
                    for rotation in listed}
         for item in waiting:
             params = item.params
-            item.found = by_id.get(params["rotation_id"]) if params["rotation_id"] else by_name.get(
-                name_key(*reference(params).values()))
+            item.found = by_id.get(params["rotation_id"]) if params["rotation_id"] else by_name.get(item.name_key)
             if item.found is not None or (params["project_id"] and project_key(params["project_id"]) == project):
                 plan(item, state, module.params["full_results"])
         waiting = [item for item in waiting if item.action is None]

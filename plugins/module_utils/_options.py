@@ -176,11 +176,9 @@ RULES = {
     "skip_if_rotated_within": (lambda value: parse_duration(value) is not None, _DURATION_TEXT),
     "overdue_after": (lambda value: parse_duration(value) is not None, _DURATION_TEXT),
     "concurrency": (_between(1, 16), "must be 1 to 16"),
-    "scope.project_id": (lambda value: api_trim(value) != "", "must not be empty"),
-    "scope.environment": (_slug, f"must be an environment slug: {_SLUG_TEXT}"),
-    "scope.secret_path": (lambda value: api_trim(value).startswith("/") and "//" not in value,
-                          "must be an absolute folder path: starting with /, no empty folder name (//)"),
 }
+# The fleet's scope names a project, environment and folder as a rotation's reference does.
+RULES.update({f"scope.{name}": RULES[name] for name in ("project_id", "environment", "secret_path")})
 
 
 def _walk(spec, params, where="", path=""):
