@@ -155,7 +155,7 @@ docs: $(SETUP)
 # ansible-test integration targets (tests/integration/targets) against the mock, on the oldest and newest core.
 define TARGET_STAGE
 targets-$(1): $$(SETUP)
-	@$$(STAGE) "integration targets core $(CORE_$(1)) py$(PY_$(1))" $$(ROOT)/scripts/integration_targets.sh $(call venv_of,$(1)) $$(COLL) $$(TARGETS)
+	@$$(STAGE) "integration targets core $(CORE_$(1)) py$(PY_$(1))" $(call venv_of,$(1))/bin/python $$(ROOT)/scripts/integration_targets.py $$(COLL) $$(TARGETS)
 endef
 $(eval $(call TARGET_STAGE,$(OLDEST)))
 $(eval $(call TARGET_STAGE,$(NEWEST)))
